@@ -1,0 +1,71 @@
+"""mkdocs-macros entry point: loads the guide once per build and registers the renderers."""
+
+from pathlib import Path
+
+from .faq import render_faq
+from .load import GuideError, load_guide
+from .markup import links_for
+from .pages import render_abbreviations, render_flow_tabs, render_glossary, render_mode_cards, render_mode_page, render_sources
+from .tables import render_comparison_table, render_key_differences
+
+DATA_FILE = Path("data") / "guide.yml"
+
+
+def define_env(env):
+    """Register one macro per renderer; each renders for the page being built."""
+    root = Path(env.project_dir)
+    try:
+        guide = load_guide(root / DATA_FILE, root)
+    except GuideError as error:
+        from .mkdocs_adapter import abort_build  # MkDocs-specific; isolated there
+
+        raise abort_build(str(error)) from None
+    env.variables["guide"] = guide
+
+    def links():
+        return links_for(env.page.url, env.page.file.src_uri)
+
+    @env.macro
+    def comparison_table():
+        """The full comparison, grouped by category."""
+        return render_comparison_table(guide, links())
+
+    @env.macro
+    def key_differences():
+        """The short table of key differences."""
+        return render_key_differences(guide, links())
+
+    @env.macro
+    def faq():
+        """Every FAQ entry, grouped by category."""
+        return render_faq(guide, links())
+
+    @env.macro
+    def mode_cards():
+        """One card per mode."""
+        return render_mode_cards(guide, links())
+
+    @env.macro
+    def flow_tabs():
+        """How goods and money move, one tab per mode."""
+        return render_flow_tabs(guide, links())
+
+    @env.macro
+    def mode_page(mode_id):
+        """The whole page of one mode."""
+        return render_mode_page(guide, mode_id, links())
+
+    @env.macro
+    def glossary():
+        """The glossary table."""
+        return render_glossary(guide)
+
+    @env.macro
+    def abbreviations():
+        """Tooltip definitions for glossary terms."""
+        return render_abbreviations(guide)
+
+    @env.macro
+    def sources():
+        """The numbered source list."""
+        return render_sources(guide)

@@ -1,0 +1,30 @@
+"""`python -m macros.check`: validate the data file alone and list every problem."""
+
+import sys
+from pathlib import Path
+
+from . import DATA_FILE
+from .load import GuideError, load_guide
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str]) -> int:
+    """Exit 0 when the data is valid, 1 with every problem listed otherwise."""
+    path = Path(argv[0]) if argv else ROOT / DATA_FILE
+    try:
+        guide = load_guide(path, Path.cwd() if path.resolve().is_relative_to(Path.cwd()) else None)
+    except GuideError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{path}: cannot read the data file: {error.strerror}", file=sys.stderr)
+        return 1
+    print(f"{path}: ok — "
+          f"{len(guide.modes)} modes, {len(guide.dimensions)} dimensions, {len(guide.faq)} FAQ entries, "
+          f"{len(guide.sources)} sources")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

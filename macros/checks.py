@@ -1,0 +1,123 @@
+"""Rules that span entries: ids, references, completeness. Pure: a guide in, findings out."""
+
+import datetime
+from collections.abc import Iterator
+
+from .model import Guide, Sourced
+
+Finding = tuple[tuple[str | int, ...], str]
+
+COLLECTIONS = ("modes", "categories", "dimensions", "faq", "glossary", "timeline", "variants", "sources")
+
+
+def check_ids(guide: Guide) -> Iterator[Finding]:
+    """Every id is unique across the file, since ids double as anchors on shared pages."""
+    first: dict[str, tuple[str, int]] = {}
+    for collection in COLLECTIONS:
+        for index, entry in enumerate(getattr(guide, collection)):
+            if entry.id in first:
+                where, at = first[entry.id]
+                yield (collection, index, "id"), f"duplicate id {entry.id!r} (already used by {where}[{at}])"
+            else:
+                first[entry.id] = (collection, index)
+
+
+def _known(kind: str, known: list[str], value: str) -> str:
+    return f"unknown {kind} {value!r}; known: {', '.join(known)}"
+
+
+def check_references(guide: Guide) -> Iterator[Finding]:
+    """Categories, modes and sources named anywhere exist."""
+    categories = [c.id for c in guide.categories]
+    modes = [m.id for m in guide.modes]
+    for index, dimension in enumerate(guide.dimensions):
+        if dimension.category not in categories:
+            yield ("dimensions", index, "category"), _known("category", categories, dimension.category)
+    for index, entry in enumerate(guide.faq):
+        if entry.category not in categories:
+            yield ("faq", index, "category"), _known("category", categories, entry.category)
+    for path, mode in mode_references(guide):
+        if mode not in modes:
+            yield path, _known("mode", modes, mode)
+    sources = [s.id for s in guide.sources]
+    for path, source_id in source_references(guide):
+        if source_id not in sources:
+            yield path, f"unknown source {source_id!r}: add it under `sources` first"
+
+
+def check_values(guide: Guide) -> Iterator[Finding]:
+    """Each comparison row has exactly one value per mode."""
+    modes = [m.id for m in guide.modes]
+    for index, dimension in enumerate(guide.dimensions):
+        for mode in modes:
+            if mode not in dimension.values:
+                yield ("dimensions", index, "values"), f"no value for mode {mode!r}"
+        for mode in dimension.values:
+            if mode not in modes:
+                yield ("dimensions", index, "values", mode), _known("mode", modes, mode)
+
+
+def check_dates(guide: Guide, today: datetime.date) -> Iterator[Finding]:
+    """No fact claims to have been checked in the future."""
+    for path, fact in sourced_facts(guide):
+        if fact.checked > today:
+            yield path + ("checked",), f"date {fact.checked} is in the future (today is {today})"
+
+
+def check_sources_used(guide: Guide) -> Iterator[Finding]:
+    """Every listed source backs at least one fact."""
+    used = {source_id for _, source_id in source_references(guide)}
+    for index, source in enumerate(guide.sources):
+        if source.id not in used:
+            yield ("sources", index, "id"), f"source {source.id!r} is not cited by any fact: cite it or remove it"
+
+
+def sourced_facts(guide: Guide) -> Iterator[tuple[tuple, Sourced]]:
+    """Every dated, sourced fact in the guide, with its path."""
+    for index, mode in enumerate(guide.modes):
+        yield ("modes", index), mode
+        for part in ("advantages", "risks", "suits"):
+            for at, point in enumerate(getattr(mode, part)):
+                yield ("modes", index, part, at), point
+    for index, dimension in enumerate(guide.dimensions):
+        for mode, cell in dimension.values.items():
+            yield ("dimensions", index, "values", mode), cell
+    for index, entry in enumerate(guide.faq):
+        yield ("faq", index), entry
+    for index, event in enumerate(guide.timeline):
+        yield ("timeline", index), event
+    for index, variant in enumerate(guide.variants):
+        yield ("variants", index), variant
+        for at, point in enumerate(variant.known):
+            yield ("variants", index, "known", at), point
+
+
+def mode_references(guide: Guide) -> Iterator[tuple[tuple, str]]:
+    """Every place a mode id is named, with its path."""
+    for collection, field in (("faq", "modes"), ("timeline", "modes"), ("variants", "relates_to")):
+        for index, entry in enumerate(getattr(guide, collection)):
+            for at, mode in enumerate(getattr(entry, field)):
+                yield (collection, index, field, at), mode
+
+
+def source_references(guide: Guide) -> Iterator[tuple[tuple, str]]:
+    """Every place a source id is cited, with its path."""
+    for path, fact in sourced_facts(guide):
+        for at, source_id in enumerate(fact.sources):
+            yield path + ("sources", at), source_id
+        disagreement = getattr(fact, "disagreement", None)
+        if disagreement is not None:
+            for p, position in enumerate(disagreement.positions):
+                for at, source_id in enumerate(position.sources):
+                    yield path + ("disagreement", "positions", p, "sources", at), source_id
+
+
+def check_guide(guide: Guide, today: datetime.date) -> list[Finding]:
+    """All cross-entry findings, in file order of the rules above."""
+    return [
+        *check_ids(guide),
+        *check_references(guide),
+        *check_values(guide),
+        *check_dates(guide, today),
+        *check_sources_used(guide),
+    ]

@@ -1,0 +1,63 @@
+"""MkDocs hook: everything here goes beyond the macros API (define_env, env.macro, env.variables).
+
+Kept apart so a move to another generator touches only this file. It
+- makes every build import the current code in macros/ (the macros plugin imports a package once),
+- adds one generated page per mode, so a new mode needs only data,
+- turns data errors into a clean build failure (no traceback; `mkdocs serve` keeps serving).
+"""
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+MODES_SECTION = "Modes"
+
+
+def abort_build(message: str) -> Abort:
+    """An error that stops `mkdocs build` with this message, and only the rebuild under `serve`."""
+    return Abort(f"\n{message}")
+
+
+def _load(macros, project_dir: str):
+    """The validated guide (cached per file version by the loader)."""
+    try:
+        return macros.load_guide(Path(project_dir) / macros.DATA_FILE, Path(project_dir))
+    except macros.GuideError as error:
+        raise abort_build(str(error)) from None
+
+
+def _fresh_macros(project_dir: str):
+    """Forget the imported macros package so this build runs the code as it is on disk now."""
+    if project_dir not in sys.path:
+        sys.path.insert(0, project_dir)
+    for name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
+        del sys.modules[name]
+    import macros
+
+    return macros
+
+
+@event_priority(100)  # before the macros plugin imports the package
+def on_config(config):
+    """Reload macros/, validate the data and list one page per mode in the nav."""
+    project_dir = str(Path(config.config_file_path).parent)
+    guide = _load(_fresh_macros(project_dir), project_dir)
+    pages = [{mode.name: f"modes/{mode.id}.md"} for mode in guide.modes]
+    for item in config.nav or []:
+        if isinstance(item, dict) and MODES_SECTION in item:
+            item[MODES_SECTION] = pages
+    return config
+
+
+def on_files(files, config):
+    """Add the generated mode pages; their content is two macro calls."""
+    import macros
+
+    guide = _load(macros, str(Path(config.config_file_path).parent))
+    for mode in guide.modes:
+        content = f'{{{{ mode_page("{mode.id}") }}}}\n\n{{{{ abbreviations() }}}}\n'
+        files.append(File.generated(config, f"modes/{mode.id}.md", content=content))
+    return files

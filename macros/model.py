@@ -1,0 +1,175 @@
+"""The guide's schema: the only definition of what the data file may hold."""
+
+import datetime
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+# Markdown link targets: inline `](target` and reference definitions `[label]: target`.
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?\s*$", re.M)
+SAFE_TARGET = re.compile(r"^(https://\S+|#[a-z0-9-]+|[a-z0-9-]+\.md(#[a-z0-9-]+)?)$")
+
+
+def _no_unsafe_links(text: str) -> str:
+    """Reject Markdown links that leave the site by anything but https."""
+    for match in LINK_TARGET.finditer(text):
+        target = match.group(1) if match.group(1) is not None else match.group(2)
+        if not SAFE_TARGET.match(target):
+            raise ValueError(
+                f"link target {target!r} is not allowed: use https://... or a page of this "
+                "guide such as compare.md#store-system"
+            )
+    return text
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markdown = Annotated[Text, AfterValidator(_no_unsafe_links)]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$")]
+
+
+class Strict(BaseModel):
+    """Base for every entry: no unknown fields, no silent type coercion."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Sourced(Strict):
+    """A fact: what backs it and when somebody last checked it."""
+
+    sources: list[Id] = Field(min_length=1, description="ids from `sources`")
+    checked: datetime.date = Field(description="date the fact was last checked (YYYY-MM-DD)")
+
+
+class Position(Strict):
+    """One side of a disagreement between sources."""
+
+    view: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class Disagreement(Strict):
+    """Sources that contradict each other about one fact."""
+
+    summary: Text
+    positions: list[Position] = Field(min_length=2)
+
+
+class Point(Sourced):
+    """An advantage, risk or suitability statement about one mode."""
+
+    text: Text
+
+
+class Mode(Sourced):
+    """A seller mode: one column in every comparison."""
+
+    id: Id
+    name: Text
+    chinese: Text = Field(description="the Chinese name, e.g. 半托管")
+    aliases: list[Text] = Field(default_factory=list, description="other names sellers use")
+    summary: Text = Field(description="one or two sentences: what the mode is")
+    launched: Text = Field(description="when and where the mode started")
+    markets: list[Text] = Field(min_length=1)
+    goods_flow: Markdown = Field(description="how goods move, step by step")
+    money_flow: Markdown = Field(description="how money moves")
+    roles: Markdown = Field(description="who does what")
+    advantages: list[Point] = Field(min_length=1)
+    risks: list[Point] = Field(min_length=1)
+    suits: list[Point] = Field(min_length=1, description="sellers the mode fits")
+
+
+class Category(Strict):
+    """A group of comparison rows and FAQ entries."""
+
+    id: Id
+    name: Text
+
+
+class Cell(Sourced):
+    """One mode's value for one comparison dimension."""
+
+    value: Text
+    note: Text | None = None
+    disagreement: Disagreement | None = None
+
+
+class Dimension(Strict):
+    """A comparison row: one value per mode."""
+
+    id: Id
+    category: Id
+    label: Text
+    key: bool = Field(default=False, description="true: also shown in the home page summary")
+    values: dict[Id, Cell] = Field(description="one entry per mode id")
+
+
+class FaqEntry(Sourced):
+    """A question sellers ask, with its answer."""
+
+    id: Id
+    question: Text
+    answer: Markdown
+    category: Id
+    modes: list[Id] = Field(min_length=1)
+    disagreement: Disagreement | None = None
+
+
+class Term(Strict):
+    """A glossary term, also used as a tooltip wherever it appears."""
+
+    id: Id
+    term: Text
+    chinese: Text | None = None
+    definition: Text
+
+
+class Source(Strict):
+    """A page a fact rests on."""
+
+    id: Id
+    title: Text
+    publisher: Text
+    published: Text | None = Field(default=None, description="date shown on the page; omit if none")
+    url: HttpsUrl
+    kind: Literal["official", "news", "trade-press", "seller-guide", "q-and-a", "seed"]
+
+
+class Event(Sourced):
+    """A dated change in either mode, for the timeline."""
+
+    id: Id
+    when: datetime.date = Field(description="the date; for a month or year only, use its first day")
+    precision: Literal["day", "month", "year"] = Field(default="day", description="how much of `when` is known")
+    title: Text
+    detail: Text | None = None
+    modes: list[Id] = Field(min_length=1)
+
+
+class Variant(Sourced):
+    """Context next to the two modes: a sub-mode, another mode or a country site."""
+
+    id: Id
+    name: Text
+    chinese: Text | None = None
+    kind: Literal["sub-mode", "other-mode", "country-site"]
+    relates_to: list[Id] = Field(min_length=1, description="mode ids it belongs to or sits beside")
+    summary: Text
+    known: list[Point] = Field(min_length=1, description="what sources say, each with its sources")
+    unknown: list[Text] = Field(default_factory=list, description="open questions no source answers")
+
+
+class Guide(Strict):
+    """The whole data file."""
+
+    modes: list[Mode] = Field(min_length=2)
+    categories: list[Category] = Field(min_length=1)
+    dimensions: list[Dimension] = Field(min_length=1)
+    faq: list[FaqEntry] = Field(min_length=1)
+    glossary: list[Term] = Field(min_length=1)
+    timeline: list[Event] = Field(default_factory=list)
+    variants: list[Variant] = Field(default_factory=list)
+    sources: list[Source] = Field(min_length=1)

@@ -1,0 +1,105 @@
+"""Page pieces about the modes themselves, the glossary and the sources."""
+
+from .faq import render_faq_links
+from .markup import Links, escape, fact_meta, indent, md_block, md_text, source_numbers
+from .model import Guide, Mode, Point
+
+
+def find_mode(guide: Guide, mode_id: str) -> Mode:
+    """The mode with this id, or an error naming the known ids."""
+    for mode in guide.modes:
+        if mode.id == mode_id:
+            return mode
+    known = ", ".join(m.id for m in guide.modes)
+    raise ValueError(f"unknown mode id {mode_id!r}; known mode ids: {known}")
+
+
+def render_mode_cards(guide: Guide, links: Links) -> str:
+    """One Material grid card per mode: name, Chinese name, summary, link to its page."""
+    cards = []
+    for mode in guide.modes:
+        cards.append(
+            f"-   **{md_text(mode.name)}** <span lang=\"zh\">{escape(mode.chinese)}</span>\n\n"
+            f"    ---\n\n    {md_text(mode.summary)}\n\n"
+            f"    [Read about {md_text(mode.name.lower())}]({links.md('modes/' + mode.id)})"
+        )
+    return '<div class="grid cards" markdown>\n\n' + "\n\n".join(cards) + "\n\n</div>"
+
+
+def render_flow_tabs(guide: Guide, links: Links) -> str:
+    """Linked content tabs, one per mode: how goods and money move."""
+    tabs = []
+    for mode in guide.modes:
+        body = f"**Goods**\n\n{md_block(mode.goods_flow, links)}\n\n**Money**\n\n{md_block(mode.money_flow, links)}"
+        tabs.append(f'=== "{escape(mode.name)}"\n\n{indent(body)}\n')
+    return "\n".join(tabs)
+
+
+def _points(points: list[Point], numbers: dict[str, int], links: Links) -> str:
+    return "\n".join(f"- {md_text(p.text)} {fact_meta(p, numbers, links)}" for p in points)
+
+
+def render_mode_page(guide: Guide, mode_id: str, links: Links) -> str:
+    """A whole page about one mode, from the data."""
+    mode = find_mode(guide, mode_id)
+    numbers = source_numbers(guide)
+    also = ", ".join(mode.aliases)
+    sections = [
+        f"# {md_text(mode.name)} <span lang=\"zh\">{escape(mode.chinese)}</span>",
+        f"{md_text(mode.summary)} {fact_meta(mode, numbers, links)}",
+        f"**Also called:** {md_text(also)}" if also else "",
+        f"**Started:** {md_text(mode.launched)}  \n**Markets:** {md_text(', '.join(mode.markets))}",
+        "## How goods flow {#goods-flow}",
+        md_block(mode.goods_flow, links),
+        "## How money flows {#money-flow}",
+        md_block(mode.money_flow, links),
+        "## Who does what {#who-does-what}",
+        md_block(mode.roles, links),
+        "## Advantages {#advantages}",
+        _points(mode.advantages, numbers, links),
+        "## Risks {#risks}",
+        _points(mode.risks, numbers, links),
+        "## Who it suits {#who-it-suits}",
+        _points(mode.suits, numbers, links),
+        "## Questions about this mode {#questions}",
+        render_faq_links(guide, mode.id, links) or "No questions yet.",
+    ]
+    return "\n\n".join(s for s in sections if s)
+
+
+def render_glossary(guide: Guide) -> str:
+    """Every term with its Chinese name and definition, each with an anchor."""
+    rows = "".join(
+        f'<tr id="{t.id}"><th scope="row">{escape(t.term)}</th>'
+        f'<td lang="zh">{escape(t.chinese or "")}</td><td>{escape(t.definition)}</td></tr>'
+        for t in guide.glossary
+    )
+    return (
+        '<div class="comparison-scroll" tabindex="0" role="region" aria-label="Glossary">'
+        '<table class="glossary"><caption>Terms used in this guide</caption>'
+        '<thead><tr><th scope="col">Term</th><th scope="col">Chinese</th><th scope="col">Meaning</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
+
+
+def render_abbreviations(guide: Guide) -> str:
+    """Abbreviation definitions so each glossary term shows its meaning as a tooltip."""
+    lines = []
+    for term in guide.glossary:
+        meaning = " ".join(term.definition.split()).replace("]", ")")
+        for name in filter(None, (term.term, term.chinese)):
+            lines.append(f"*[{name.replace(']', ')')}]: {escape(meaning)}")
+    return "\n" + "\n".join(lines) + "\n"
+
+
+def render_sources(guide: Guide) -> str:
+    """Every source, numbered as cited, with publisher, date and link."""
+    items = []
+    for number, source in enumerate(guide.sources, start=1):
+        date = escape(source.published or "date not shown")
+        items.append(
+            f'<li id="{source.id}" value="{number}"><a href="{escape(source.url)}" rel="noopener noreferrer">'
+            f"{escape(source.title)}</a>. {escape(source.publisher)}; {date}. "
+            f'<span class="source-kind">{escape(source.kind)}</span></li>'
+        )
+    return f'<ol class="sources">{"".join(items)}</ol>'
