@@ -7,6 +7,13 @@ from .model import Guide, Sourced
 
 Finding = tuple[tuple[str | int, ...], str]
 
+
+def entries(guide: Guide, collection: str) -> Iterator[tuple[int, object]]:
+    """(index, entry) of a collection, skipping entries that failed validation (None)."""
+    for index, entry in enumerate(getattr(guide, collection)):
+        if entry is not None:
+            yield index, entry
+
 COLLECTIONS = ("modes", "categories", "dimensions", "faq", "glossary", "timeline", "variants", "sources")
 
 
@@ -14,7 +21,7 @@ def check_ids(guide: Guide) -> Iterator[Finding]:
     """Every id is unique across the file, since ids double as anchors on shared pages."""
     first: dict[str, tuple[str, int]] = {}
     for collection in COLLECTIONS:
-        for index, entry in enumerate(getattr(guide, collection)):
+        for index, entry in entries(guide, collection):
             if entry.id in first:
                 where, at = first[entry.id]
                 yield (collection, index, "id"), f"duplicate id {entry.id!r} (already used by {where}[{at}])"
@@ -28,18 +35,18 @@ def _known(kind: str, known: list[str], value: str) -> str:
 
 def check_references(guide: Guide) -> Iterator[Finding]:
     """Categories, modes and sources named anywhere exist."""
-    categories = [c.id for c in guide.categories]
-    modes = [m.id for m in guide.modes]
-    for index, dimension in enumerate(guide.dimensions):
+    categories = [c.id for _, c in entries(guide, "categories")]
+    modes = [m.id for _, m in entries(guide, "modes")]
+    for index, dimension in entries(guide, "dimensions"):
         if dimension.category not in categories:
             yield ("dimensions", index, "category"), _known("category", categories, dimension.category)
-    for index, entry in enumerate(guide.faq):
+    for index, entry in entries(guide, "faq"):
         if entry.category not in categories:
             yield ("faq", index, "category"), _known("category", categories, entry.category)
     for path, mode in mode_references(guide):
         if mode not in modes:
             yield path, _known("mode", modes, mode)
-    sources = [s.id for s in guide.sources]
+    sources = [s.id for _, s in entries(guide, "sources")]
     for path, source_id in source_references(guide):
         if source_id not in sources:
             yield path, f"unknown source {source_id!r}: add it under `sources` first"
@@ -47,8 +54,8 @@ def check_references(guide: Guide) -> Iterator[Finding]:
 
 def check_values(guide: Guide) -> Iterator[Finding]:
     """Each comparison row has exactly one value per mode."""
-    modes = [m.id for m in guide.modes]
-    for index, dimension in enumerate(guide.dimensions):
+    modes = [m.id for _, m in entries(guide, "modes")]
+    for index, dimension in entries(guide, "dimensions"):
         for mode in modes:
             if mode not in dimension.values:
                 yield ("dimensions", index, "values"), f"no value for mode {mode!r}"
@@ -67,26 +74,26 @@ def check_dates(guide: Guide, today: datetime.date) -> Iterator[Finding]:
 def check_sources_used(guide: Guide) -> Iterator[Finding]:
     """Every listed source backs at least one fact."""
     used = {source_id for _, source_id in source_references(guide)}
-    for index, source in enumerate(guide.sources):
+    for index, source in entries(guide, "sources"):
         if source.id not in used:
             yield ("sources", index, "id"), f"source {source.id!r} is not cited by any fact: cite it or remove it"
 
 
 def sourced_facts(guide: Guide) -> Iterator[tuple[tuple, Sourced]]:
     """Every dated, sourced fact in the guide, with its path."""
-    for index, mode in enumerate(guide.modes):
+    for index, mode in entries(guide, "modes"):
         yield ("modes", index), mode
         for part in ("advantages", "risks", "suits"):
             for at, point in enumerate(getattr(mode, part)):
                 yield ("modes", index, part, at), point
-    for index, dimension in enumerate(guide.dimensions):
+    for index, dimension in entries(guide, "dimensions"):
         for mode, cell in dimension.values.items():
             yield ("dimensions", index, "values", mode), cell
-    for index, entry in enumerate(guide.faq):
+    for index, entry in entries(guide, "faq"):
         yield ("faq", index), entry
-    for index, event in enumerate(guide.timeline):
+    for index, event in entries(guide, "timeline"):
         yield ("timeline", index), event
-    for index, variant in enumerate(guide.variants):
+    for index, variant in entries(guide, "variants"):
         yield ("variants", index), variant
         for at, point in enumerate(variant.known):
             yield ("variants", index, "known", at), point
@@ -95,7 +102,7 @@ def sourced_facts(guide: Guide) -> Iterator[tuple[tuple, Sourced]]:
 def mode_references(guide: Guide) -> Iterator[tuple[tuple, str]]:
     """Every place a mode id is named, with its path."""
     for collection, field in (("faq", "modes"), ("timeline", "modes"), ("variants", "relates_to")):
-        for index, entry in enumerate(getattr(guide, collection)):
+        for index, entry in entries(guide, collection):
             for at, mode in enumerate(getattr(entry, field)):
                 yield (collection, index, field, at), mode
 
@@ -112,12 +119,7 @@ def source_references(guide: Guide) -> Iterator[tuple[tuple, str]]:
                     yield path + ("disagreement", "positions", p, "sources", at), source_id
 
 
-def check_guide(guide: Guide, today: datetime.date) -> list[Finding]:
-    """All cross-entry findings, in file order of the rules above."""
-    return [
-        *check_ids(guide),
-        *check_references(guide),
-        *check_values(guide),
-        *check_dates(guide, today),
-        *check_sources_used(guide),
-    ]
+def check_guide(guide: Guide, today: datetime.date, complete: bool = True) -> list[Finding]:
+    """All cross-entry findings; on a partly invalid guide, skip the rule that needs every entry."""
+    findings = [*check_ids(guide), *check_references(guide), *check_values(guide), *check_dates(guide, today)]
+    return findings + list(check_sources_used(guide)) if complete else findings

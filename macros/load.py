@@ -56,19 +56,39 @@ def _pydantic_message(error: dict) -> str:
     return error["msg"]
 
 
+def _partial_guide(data: object) -> Guide | None:
+    """The entries that are valid on their own (None in place of the others), to check references."""
+    if not isinstance(data, dict):
+        return None
+    fields = {}
+    for name, info in Guide.model_fields.items():
+        adapter = pydantic.TypeAdapter(info.annotation.__args__[0])
+        items = data.get(name) if isinstance(data.get(name), list) else []
+        fields[name] = [_valid_or_none(adapter, item) for item in items]
+    return Guide.model_construct(**fields)
+
+
+def _valid_or_none(adapter: pydantic.TypeAdapter, item: object) -> object:
+    try:
+        return adapter.validate_python(item)
+    except pydantic.ValidationError:
+        return None
+
+
 def validate(positioned: Positioned, today: datetime.date) -> tuple[Guide | None, list[Problem]]:
     """Model validation, then the cross-entry checks; problems located in the file."""
     try:
-        guide = Guide.model_validate(positioned.data)
+        guide, problems, complete = Guide.model_validate(positioned.data), [], True
     except pydantic.ValidationError as error:
-        problems = []
-        for item in error.errors(include_url=False):
-            path = tuple(item["loc"])
-            line, column = positioned.locate(path)
-            problems.append(Problem(line, column, path, _pydantic_message(item)))
-        return None, problems
-    problems = [Problem(*positioned.locate(path), path, message) for path, message in check_guide(guide, today)]
-    return guide, problems
+        guide, complete = _partial_guide(positioned.data), False
+        problems = [
+            Problem(*positioned.locate(tuple(item["loc"])), tuple(item["loc"]), _pydantic_message(item))
+            for item in error.errors(include_url=False)
+        ]
+    if guide is not None:
+        findings = check_guide(guide, today, complete)
+        problems += [Problem(*positioned.locate(path), path, message) for path, message in findings]
+    return (guide if complete else None), problems
 
 
 def _decode(raw: bytes) -> tuple[str | None, list[Problem]]:
