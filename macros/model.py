@@ -103,6 +103,7 @@ class Dimension(Strict):
     id: Id
     category: Id
     label: Text
+    aliases: list[Text] = Field(default_factory=list, description="other words sellers use for this row")
     key: bool = Field(default=False, description="true: also shown in the home page summary")
     values: dict[Id, Cell] = Field(description="one entry per mode id")
 
@@ -112,6 +113,7 @@ class FaqEntry(Sourced):
 
     id: Id
     question: Text
+    also_asked: list[Text] = Field(default_factory=list, description="other ways sellers ask it, incl. Chinese terms")
     answer: Markdown
     category: Id
     modes: list[Id] = Field(min_length=1)
