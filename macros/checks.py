@@ -2,17 +2,30 @@
 
 import datetime
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from .model import Guide, Sourced
 
 Finding = tuple[tuple[str | int, ...], str]
 
 
+@dataclass(frozen=True)
+class Stub:
+    """Stands for an entry that failed validation but has an id, so references to it still resolve."""
+
+    id: str
+
+
 def entries(guide: Guide, collection: str) -> Iterator[tuple[int, object]]:
-    """(index, entry) of a collection, skipping entries that failed validation (None)."""
+    """(index, entry) of a collection's valid entries (a partly invalid guide holds None and stubs)."""
     for index, entry in enumerate(getattr(guide, collection)):
-        if entry is not None:
+        if entry is not None and not isinstance(entry, Stub):
             yield index, entry
+
+
+def ids(guide: Guide, collection: str) -> list[str]:
+    """Ids of a collection, including those of entries that failed validation."""
+    return [entry.id for entry in getattr(guide, collection) if entry is not None]
 
 COLLECTIONS = ("modes", "categories", "dimensions", "faq", "glossary", "timeline", "variants", "sources")
 
@@ -21,7 +34,9 @@ def check_ids(guide: Guide) -> Iterator[Finding]:
     """Every id is unique across the file, since ids double as anchors on shared pages."""
     first: dict[str, tuple[str, int]] = {}
     for collection in COLLECTIONS:
-        for index, entry in entries(guide, collection):
+        for index, entry in enumerate(getattr(guide, collection)):
+            if entry is None:
+                continue
             if entry.id in first:
                 where, at = first[entry.id]
                 yield (collection, index, "id"), f"duplicate id {entry.id!r} (already used by {where}[{at}])"
@@ -35,8 +50,7 @@ def _known(kind: str, known: list[str], value: str) -> str:
 
 def check_references(guide: Guide) -> Iterator[Finding]:
     """Categories, modes and sources named anywhere exist."""
-    categories = [c.id for _, c in entries(guide, "categories")]
-    modes = [m.id for _, m in entries(guide, "modes")]
+    categories, modes = ids(guide, "categories"), ids(guide, "modes")
     for index, dimension in entries(guide, "dimensions"):
         if dimension.category not in categories:
             yield ("dimensions", index, "category"), _known("category", categories, dimension.category)
@@ -46,7 +60,7 @@ def check_references(guide: Guide) -> Iterator[Finding]:
     for path, mode in mode_references(guide):
         if mode not in modes:
             yield path, _known("mode", modes, mode)
-    sources = [s.id for _, s in entries(guide, "sources")]
+    sources = ids(guide, "sources")
     for path, source_id in source_references(guide):
         if source_id not in sources:
             yield path, f"unknown source {source_id!r}: add it under `sources` first"
@@ -54,7 +68,7 @@ def check_references(guide: Guide) -> Iterator[Finding]:
 
 def check_values(guide: Guide) -> Iterator[Finding]:
     """Each comparison row has exactly one value per mode."""
-    modes = [m.id for _, m in entries(guide, "modes")]
+    modes = ids(guide, "modes")
     for index, dimension in entries(guide, "dimensions"):
         for mode in modes:
             if mode not in dimension.values:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pydantic
 
-from .checks import check_guide
+from .checks import Stub, check_guide
 from .model import Guide
 from .yamlpos import Positioned, Problem, read_positioned
 
@@ -57,7 +57,7 @@ def _pydantic_message(error: dict) -> str:
 
 
 def _partial_guide(data: object) -> Guide | None:
-    """The entries that are valid on their own (None in place of the others), to check references."""
+    """The entries that are valid on their own (stubs or None for the others), to check references."""
     if not isinstance(data, dict):
         return None
     fields = {}
@@ -72,7 +72,8 @@ def _valid_or_none(adapter: pydantic.TypeAdapter, item: object) -> object:
     try:
         return adapter.validate_python(item)
     except pydantic.ValidationError:
-        return None
+        has_id = isinstance(item, dict) and isinstance(item.get("id"), str)
+        return Stub(item["id"]) if has_id else None
 
 
 def validate(positioned: Positioned, today: datetime.date) -> tuple[Guide | None, list[Problem]]:

@@ -51,16 +51,17 @@ class _Walker:
         line, column = _mark(node)
         self.result.problems.append(Problem(line, column, path, message))
 
-    def walk(self, node: yaml.Node, path: Path) -> object:
+    def walk(self, node: yaml.Node, path: Path, parent: yaml.Node | None = None) -> object:
         if id(node) in self.seen:
-            self.problem(node, path, "YAML anchors and aliases (&name, *name) are not allowed: write the value out")
+            # An alias node is the anchored node itself; report where it is used (its key or list).
+            self.problem(parent or node, path, "YAML anchors and aliases (&name, *name) are not allowed: write the value out")
             return None
         self.seen.add(id(node))
         self.result.positions[path] = _mark(node)
         if isinstance(node, yaml.MappingNode):
             return self.walk_mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
-            return [self.walk(item, path + (index,)) for index, item in enumerate(node.value)]
+            return [self.walk(item, path + (index,), node) for index, item in enumerate(node.value)]
         return self.walk_scalar(node, path)
 
     def walk_mapping(self, node: yaml.MappingNode, path: Path) -> dict:
@@ -78,7 +79,7 @@ class _Walker:
                 self.problem(key_node, path + (key,), f"duplicate key {key!r} (first used on line {first_line[key]})")
                 continue
             first_line[key] = _mark(key_node)[0]
-            mapping[key] = self.walk(value_node, path + (key,))
+            mapping[key] = self.walk(value_node, path + (key,), key_node)
         return mapping
 
     def walk_scalar(self, node: yaml.ScalarNode, path: Path) -> object:

@@ -1,0 +1,37 @@
+# Temu seller modes guide. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve test check build schema clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-* && touch $@
+
+serve: $(STAMP) ## set up, then serve the site on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --strict --livereload -a 127.0.0.1:8000
+
+test: $(STAMP) ## set up, then run every test (unit, data, build, browser)
+	$(BIN)/python -m pytest
+
+check: $(STAMP) ## validate data/guide.yml alone and list every problem
+	$(BIN)/python -m macros.check
+
+build: $(STAMP) ## build the site into site/
+	$(BIN)/mkdocs build --strict
+
+schema: $(STAMP) ## regenerate data/guide.schema.json from macros/model.py
+	$(BIN)/python -m macros.schema
+
+clean: ## remove the built site and the virtual environment
+	rm -rf site $(VENV)
