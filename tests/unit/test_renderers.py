@@ -1,0 +1,139 @@
+"""Pure renderers on the minimal fixture: expected text comes from the fixture itself."""
+
+import datetime
+import html
+
+import pytest
+
+from conftest import FIXTURES
+from macros.faq import render_faq, render_faq_links
+from macros.load import parse_guide
+from macros.markup import Links, links_for, md_text
+from macros.model import Cell, Dimension, Guide, Mode
+from macros.pages import render_abbreviations, render_glossary, render_mode_page, render_sources
+from macros.tables import render_comparison_table, render_key_differences
+
+GUIDE = parse_guide((FIXTURES / "minimal.yml").read_bytes(), "minimal.yml", datetime.date(2026, 6, 1))
+LINKS = links_for("compare/", "compare.md")
+
+
+def with_changes(guide: Guide, **changes) -> Guide:
+    """A copy of the guide with some top-level lists replaced."""
+    return guide.model_copy(update=changes)
+
+
+def test_comparison_table_has_every_label_value_and_mode():
+    out = render_comparison_table(GUIDE, LINKS)
+    for dimension in GUIDE.dimensions:
+        assert f'<tr id="{dimension.id}"><th scope="row">{dimension.label}</th>' in out
+        for mode in GUIDE.modes:
+            assert html.escape(dimension.values[mode.id].value) in out
+    for mode in GUIDE.modes:
+        assert f'<th scope="col"><a href="../modes/{mode.id}/">{mode.name}</a>' in out
+    assert "<caption>Stock: the modes compared</caption>" in out
+    assert out.startswith("## Stock {#stock}")
+
+
+def test_comparison_cites_sources_by_number_and_shows_checked_date():
+    out = render_comparison_table(GUIDE, LINKS)
+    assert '<a href="../sources/#src-two" title="Source 2">[2]</a>' in out
+    assert '<time datetime="2026-01-01">2026-01-01</time>' in out
+
+
+def test_a_third_mode_adds_a_column_everywhere():
+    gamma = GUIDE.modes[0].model_copy(update={"id": "gamma", "name": "Gamma"})
+    cell = Cell(value="Gamma warehouse", sources=["src-one"], checked=datetime.date(2026, 1, 1))
+    row = GUIDE.dimensions[0].model_copy(update={"values": {**GUIDE.dimensions[0].values, "gamma": cell}})
+    guide = with_changes(GUIDE, modes=[*GUIDE.modes, gamma], dimensions=[row])
+    for out in (render_comparison_table(guide, LINKS), render_key_differences(guide, LINKS)):
+        assert out.count('<th scope="col">') == 4
+        assert "Gamma" in out
+    assert render_comparison_table(GUIDE, LINKS).count('<th scope="col">') == 3
+
+
+def test_hostile_text_is_literal_in_tables():
+    hostile = "<script>alert(1)</script> | {{ config }} {% if %} {#"
+    cell = Cell(value=hostile, sources=["src-one"], checked=datetime.date(2026, 1, 1))
+    row = GUIDE.dimensions[0].model_copy(update={"label": hostile, "values": {"alpha": cell, "beta": cell}})
+    out = render_comparison_table(with_changes(GUIDE, dimensions=[row]), LINKS)
+    assert "<script>" not in out
+    assert html.escape(hostile) in out
+
+
+def test_key_differences_lists_only_key_rows():
+    extra = Dimension(
+        id="not-key", category="stock", label="Not a key row", values=GUIDE.dimensions[0].values
+    )
+    guide = with_changes(GUIDE, dimensions=[*GUIDE.dimensions, extra])
+    out = render_key_differences(guide, LINKS)
+    assert GUIDE.dimensions[0].label in out
+    assert "Not a key row" not in out
+    assert 'href="../compare/#where-stock-sits"' in out
+
+
+def test_faq_question_is_a_heading_with_the_data_id_and_a_collapsible_answer():
+    out = render_faq(GUIDE, links_for("faq/", "faq.md"))
+    entry = GUIDE.faq[0]
+    assert f"### {md_text(entry.question)} {{#{entry.id}}}\n\n??? faq \"Answer\"\n" in out
+    assert "    The seller in Alpha; the platform in Beta." in out
+    assert out.startswith("## Stock {#stock}")
+    assert "Applies to: Alpha, Beta" in out
+
+
+def test_faq_answer_html_is_neutralised_and_guide_links_resolve_from_the_page():
+    answer = 'Use <script>x()</script> and see [row](compare.md#where-stock-sits). {: onclick="x()" }'
+    entry = GUIDE.faq[0].model_copy(update={"answer": answer})
+    out = render_faq(with_changes(GUIDE, faq=[entry]), links_for("modes/alpha/", "modes/alpha.md"))
+    assert "<script>" not in out and "&lt;script>" in out
+    assert "](../compare.md#where-stock-sits)" in out
+    assert "{: onclick" not in out
+
+
+def test_md_text_makes_markdown_and_jinja_literal():
+    assert md_text("a *b* [c](d) {{ e }} <i>") == r"a \*b\* \[c\]\(d\) \{\{ e \}\} &lt;i&gt;"
+    assert md_text("line one\nline two") == "line one line two"
+
+
+def test_links_depend_on_page_depth():
+    assert Links("../").to("faq", "x") == "../faq/#x"
+    assert links_for("", "index.md").to("sources") == "sources/"
+    assert links_for("", "index.md").to("") == "./"
+    assert links_for("modes/alpha/", "modes/alpha.md").md("faq", "x") == "../faq.md#x"
+
+
+def test_mode_page_filters_faq_and_names_known_ids_on_unknown_id():
+    out = render_mode_page(GUIDE, "alpha", LINKS)
+    assert out.startswith("# Alpha <span lang=\"zh\">甲</span>")
+    assert md_text("Alpha is fast.") in out and md_text("Beta is easy.") not in out
+    assert render_faq_links(GUIDE, "alpha", LINKS) in out
+    with pytest.raises(ValueError, match="unknown mode id 'gamma'; known mode ids: alpha, beta"):
+        render_mode_page(GUIDE, "gamma", LINKS)
+
+
+def test_faq_links_only_for_entries_of_that_mode():
+    only_alpha = GUIDE.faq[0].model_copy(update={"modes": ["alpha"]})
+    guide = with_changes(GUIDE, faq=[only_alpha])
+    assert "who-holds-stock" in render_faq_links(guide, "alpha", LINKS)
+    assert render_faq_links(guide, "beta", LINKS) == ""
+
+
+def test_glossary_and_abbreviations_cover_english_and_chinese_terms():
+    term = GUIDE.glossary[0]
+    assert f'<tr id="{term.id}"><th scope="row">{term.term}</th><td lang="zh">{term.chinese}</td>' in render_glossary(GUIDE)
+    abbreviations = render_abbreviations(GUIDE)
+    assert f"*[{term.term}]: {term.definition}" in abbreviations
+    assert f"*[{term.chinese}]: {term.definition}" in abbreviations
+
+
+def test_sources_are_numbered_in_list_order_with_safe_links():
+    out = render_sources(GUIDE)
+    assert '<li id="src-one" value="1"><a href="https://one.example/page" rel="noopener noreferrer">' in out
+    assert '<li id="src-two" value="2">' in out
+    assert "Publisher Two; date not shown." in out
+
+
+def test_mode_model_rejects_boolean_name():
+    data = GUIDE.modes[0].model_dump()
+    data["name"] = False
+    with pytest.raises(ValueError):
+        Mode.model_validate(data)
