@@ -9,18 +9,14 @@ from .pages import render_abbreviations, render_flow_tabs, render_glossary, rend
 from .tables import render_comparison_table, render_key_differences
 
 DATA_FILE = Path("data") / "guide.yml"
+__all__ = ["DATA_FILE", "GuideError", "define_env", "load_guide"]
 
 
 def define_env(env):
     """Register one macro per renderer; each renders for the page being built."""
-    root = Path(env.project_dir)
-    try:
-        guide = load_guide(root / DATA_FILE, root)
-    except GuideError as error:
-        from .mkdocs_adapter import abort_build  # MkDocs-specific; isolated there
-
-        raise abort_build(str(error)) from None
-    env.variables["guide"] = guide
+    guide = env.variables.get("guide")  # validated once per build by the MkDocs hook
+    if guide is None:
+        guide = load_guide(Path(env.project_dir) / DATA_FILE, Path(env.project_dir))
 
     def links():
         return links_for(env.page.url, env.page.file.src_uri)

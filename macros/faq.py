@@ -13,7 +13,7 @@ def _entry(entry: FaqEntry, guide: Guide, numbers: dict[str, int], links: Links)
     if entry.disagreement:
         body.insert(1, disagreement_html(entry.disagreement, numbers, links))
     answer = indent("\n\n".join(body))
-    return f'### {md_text(entry.question)} {{#{entry.id}}}\n\n??? faq "Answer"\n{answer}\n'
+    return f'### {md_text(entry.question)} {{#{entry.id}}}\n\n??? question faq "Answer"\n{answer}\n'
 
 
 def render_faq(guide: Guide, links: Links) -> str:

@@ -2,8 +2,10 @@
 
 Kept apart so a move to another generator touches only this file. It
 - makes every build import the current code in macros/ (the macros plugin imports a package once),
+- validates the data once per build and hands the guide to define_env through `extra`,
 - adds one generated page per mode, so a new mode needs only data,
-- turns data errors into a clean build failure (no traceback; `mkdocs serve` keeps serving).
+- turns data errors into a clean build failure (no traceback); under `mkdocs serve` it prints
+  them and keeps serving the last good version, so the server neither dies nor hangs.
 """
 
 import sys
@@ -14,6 +16,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 MODES_SECTION = "Modes"
+_session = {"serving": False, "last_good": None}
 
 
 def abort_build(message: str) -> Abort:
@@ -22,11 +25,21 @@ def abort_build(message: str) -> Abort:
 
 
 def _load(macros, project_dir: str):
-    """The validated guide (cached per file version by the loader)."""
+    """The validated guide; while serving, the last good one if the data now has problems."""
     try:
-        return macros.load_guide(Path(project_dir) / macros.DATA_FILE, Path(project_dir))
+        guide = macros.load_guide(Path(project_dir) / macros.DATA_FILE, Path(project_dir))
     except macros.GuideError as error:
-        raise abort_build(str(error)) from None
+        if not (_session["serving"] and _session["last_good"]):
+            raise abort_build(str(error)) from None
+        print(f"{error}\nStill serving the last good version; fix the data and save again.", file=sys.stderr)
+        return _session["last_good"]
+    _session["last_good"] = guide
+    return guide
+
+
+def on_startup(command, dirty):
+    """Remember whether this is `mkdocs serve`, whose rebuilds must survive bad data."""
+    _session["serving"] = command == "serve"
 
 
 def _fresh_macros(project_dir: str):
@@ -45,6 +58,7 @@ def on_config(config):
     """Reload macros/, validate the data and list one page per mode in the nav."""
     project_dir = str(Path(config.config_file_path).parent)
     guide = _load(_fresh_macros(project_dir), project_dir)
+    config.extra["guide"] = guide
     pages = [{mode.name: f"modes/{mode.id}.md"} for mode in guide.modes]
     for item in config.nav or []:
         if isinstance(item, dict) and MODES_SECTION in item:
@@ -54,10 +68,7 @@ def on_config(config):
 
 def on_files(files, config):
     """Add the generated mode pages; their content is two macro calls."""
-    import macros
-
-    guide = _load(macros, str(Path(config.config_file_path).parent))
-    for mode in guide.modes:
+    for mode in config.extra["guide"].modes:
         content = f'{{{{ mode_page("{mode.id}") }}}}\n\n{{{{ abbreviations() }}}}\n'
         files.append(File.generated(config, f"modes/{mode.id}.md", content=content))
     return files

@@ -1,0 +1,89 @@
+"""`mkdocs serve` as `make serve` runs it: edits to the data and to macros/ reach the served pages."""
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from conftest import MKDOCS, ROOT, copy_project
+from macros import DATA_FILE
+from macros.load import load_guide
+
+GUIDE = load_guide(ROOT / DATA_FILE, ROOT)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, predicate, timeout: float = 60) -> str:
+    """Poll a page until its text satisfies the predicate; fail with the last text otherwise."""
+    deadline, text = time.monotonic() + timeout, ""
+    while time.monotonic() < deadline:
+        try:
+            text = fetch(url)
+            if predicate(text):
+                return text
+        except OSError:
+            pass
+        time.sleep(0.2)
+    pytest.fail(f"{url} never matched within {timeout}s; last text starts: {text[:200]!r}")
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A copy of the project under `mkdocs serve --livereload` on a free loopback port."""
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w+")
+    process = subprocess.Popen(
+        [str(MKDOCS), "serve", "--strict", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        yield project, f"http://127.0.0.1:{port}", process, tmp_path / "serve.log"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+def replace_in(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_data_and_code_edits_reload_and_bad_data_keeps_last_good_pages(served):
+    project, base, process, log = served
+    compare = f"{base}/compare/"
+    old = GUIDE.dimensions[0].values[GUIDE.modes[0].id].value
+    wait_for(compare, lambda text: "<table" in text)
+
+    replace_in(project / DATA_FILE, old, "Live edited value 0815")
+    wait_for(compare, lambda text: "Live edited value 0815" in text)
+
+    replace_in(project / "macros" / "tables.py", 'the modes compared"', 'modes side by side"')
+    wait_for(compare, lambda text: "modes side by side" in text)
+
+    replace_in(project / DATA_FILE, "Live edited value 0815", "Broken\n    colour: orange\n    note: x")
+    deadline = time.monotonic() + 30
+    while "problem" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "problem" in log.read_text(), "the serve log should list the data problem"
+    assert "Traceback" not in log.read_text()
+    assert process.poll() is None, "the server must keep running"
+    assert "Live edited value 0815" in fetch(compare), "the last good page stays served"
+
+    replace_in(project / DATA_FILE, "Broken\n    colour: orange\n    note: x", "Repaired value 0816")
+    wait_for(compare, lambda text: "Repaired value 0816" in text)
