@@ -74,7 +74,7 @@ def test_key_differences_lists_only_key_rows():
 def test_faq_question_is_a_heading_with_the_data_id_and_a_collapsible_answer():
     out = render_faq(GUIDE, links_for("faq/", "faq.md"))
     entry = GUIDE.faq[0]
-    assert f"### {md_text(entry.question)} {{#{entry.id}}}\n\n??? faq \"Answer\"\n" in out
+    assert f"### {md_text(entry.question)} {{#{entry.id}}}\n\n??? question faq \"Answer\"\n" in out
     assert "    The seller in Alpha; the platform in Beta." in out
     assert out.startswith("## Stock {#stock}")
     assert "Applies to: Alpha, Beta" in out
