@@ -5,10 +5,9 @@ import html
 import re
 from dataclasses import dataclass
 
-from .model import Disagreement, Guide, Sourced
+from .model import SITE_LINK, Disagreement, Guide, Sourced
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:^=])")
-SITE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[a-z0-9-]+)?\)")
 
 
 @dataclass(frozen=True)
