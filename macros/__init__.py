@@ -2,7 +2,9 @@
 
 from pathlib import Path
 
+from .chain import render_value_chain
 from .context import render_variants
+from .decide import render_decision_form, render_decision_table
 from .faq import render_faq
 from .load import GuideError, load_guide
 from .markup import links_for
@@ -77,3 +79,18 @@ def define_env(env):
     def variants():
         """Sub-modes, other modes and country sites, as context."""
         return render_variants(guide, links())
+
+    @env.macro
+    def value_chain(mode_id=None):
+        """Who does what at each stage, and where the goods are; one mode only when mode_id is given."""
+        return render_value_chain(guide, links(), mode_id)
+
+    @env.macro
+    def decision_form():
+        """The "which mode fits me" questions, live result and rules for the browser."""
+        return render_decision_form(guide, links())
+
+    @env.macro
+    def decision_table():
+        """The decision rules as static tables, readable without JavaScript."""
+        return render_decision_table(guide, links())

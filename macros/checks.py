@@ -28,7 +28,7 @@ def ids(guide: Guide, collection: str) -> list[str]:
     """Ids of a collection, including those of entries that failed validation."""
     return [entry.id for entry in getattr(guide, collection) if entry is not None]
 
-COLLECTIONS = ("modes", "categories", "dimensions", "faq", "glossary", "timeline", "variants", "sources")
+COLLECTIONS = ("modes", "categories", "dimensions", "faq", "glossary", "timeline", "variants", "sources", "stages", "decision")
 
 
 def check_ids(guide: Guide) -> Iterator[Finding]:
@@ -65,18 +65,54 @@ def check_references(guide: Guide) -> Iterator[Finding]:
     for path, source_id in source_references(guide):
         if source_id not in sources:
             yield path, f"unknown source {source_id!r}: add it under `sources` first"
+    yield from _decision_references(guide)
+
+
+def _decision_references(guide: Guide) -> Iterator[Finding]:
+    """Stages name real comparison rows; every decision reason rests on a real row or FAQ entry."""
+    rows, faq = ids(guide, "dimensions"), ids(guide, "faq")
+    for index, stage in entries(guide, "stages"):
+        if stage.row is not None and stage.row not in rows:
+            yield ("stages", index, "row"), f"unknown comparison row {stage.row!r}: use a dimension id"
+    for index, question in entries(guide, "decision"):
+        for at, option in enumerate(question.options):
+            if option.rests_on not in rows and option.rests_on not in faq:
+                message = f"{option.rests_on!r} is neither a comparison row id nor a FAQ id"
+                yield ("decision", index, "options", at, "rests_on"), message
+
+
+def check_options(guide: Guide) -> Iterator[Finding]:
+    """Option ids are unique within their question, since the shared URL names them."""
+    for index, question in entries(guide, "decision"):
+        first: dict[str, int] = {}
+        for at, option in enumerate(question.options):
+            if option.id in first:
+                message = f"duplicate option id {option.id!r} (already used by options[{first[option.id]}])"
+                yield ("decision", index, "options", at, "id"), message
+            first.setdefault(option.id, at)
+
+
+def per_mode_fields(guide: Guide) -> Iterator[tuple[tuple, dict, str]]:
+    """(path, mapping, what) of every mapping that needs exactly one entry per mode id."""
+    for index, dimension in entries(guide, "dimensions"):
+        yield ("dimensions", index, "values"), dimension.values, "value"
+    for index, stage in entries(guide, "stages"):
+        yield ("stages", index, "values"), stage.values, "value"
+    for index, question in entries(guide, "decision"):
+        for at, option in enumerate(question.options):
+            yield ("decision", index, "options", at, "weights"), option.weights, "weight"
 
 
 def check_values(guide: Guide) -> Iterator[Finding]:
-    """Each comparison row has exactly one value per mode."""
+    """Comparison rows, stages and decision options have exactly one entry per mode."""
     modes = ids(guide, "modes")
-    for index, dimension in entries(guide, "dimensions"):
+    for path, mapping, what in per_mode_fields(guide):
         for mode in modes:
-            if mode not in dimension.values:
-                yield ("dimensions", index, "values"), f"no value for mode {mode!r}"
-        for mode in dimension.values:
+            if mode not in mapping:
+                yield path, f"no {what} for mode {mode!r}"
+        for mode in mapping:
             if mode not in modes:
-                yield ("dimensions", index, "values", mode), _known("mode", modes, mode)
+                yield path + (mode,), _known("mode", modes, mode)
 
 
 def check_dates(guide: Guide, today: datetime.date) -> Iterator[Finding]:
@@ -112,6 +148,12 @@ def sourced_facts(guide: Guide) -> Iterator[tuple[tuple, Sourced]]:
         yield ("variants", index), variant
         for at, point in enumerate(variant.known):
             yield ("variants", index, "known", at), point
+    for index, stage in entries(guide, "stages"):
+        for mode, cell in stage.values.items():
+            yield ("stages", index, "values", mode), cell
+    for index, question in entries(guide, "decision"):
+        for at, option in enumerate(question.options):
+            yield ("decision", index, "options", at), option
 
 
 def mode_references(guide: Guide) -> Iterator[tuple[tuple, str]]:
@@ -139,12 +181,13 @@ def page_anchors(guide: Guide) -> dict[str, set[str]]:
     categories = set(ids(guide, "categories"))
     years = {f"year-{e.when.year}" for _, e in entries(guide, "timeline")}
     return {
-        "compare": categories | set(ids(guide, "dimensions")),
+        "compare": categories | set(ids(guide, "dimensions")) | set(ids(guide, "stages")),
         "faq": categories | set(ids(guide, "faq")),
         "glossary": set(ids(guide, "glossary")),
         "timeline": set(ids(guide, "timeline")) | years,
         "context": set(ids(guide, "variants")),
         "sources": set(ids(guide, "sources")),
+        "decide": set(ids(guide, "decision")),
     }
 
 
@@ -178,5 +221,6 @@ def stale_facts(guide: Guide, today: datetime.date, max_age_days: int) -> Iterat
 def check_guide(guide: Guide, today: datetime.date, complete: bool = True) -> list[Finding]:
     """All cross-entry findings; on a partly invalid guide, skip the rule that needs every entry."""
     findings = [*check_ids(guide), *check_references(guide), *check_values(guide), *check_dates(guide, today)]
+    findings += check_options(guide)
     findings += check_links(guide)
     return findings + list(check_sources_used(guide)) if complete else findings

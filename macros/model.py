@@ -165,6 +165,50 @@ class Variant(Sourced):
     unknown: list[Text] = Field(default_factory=list, description="open questions no source answers")
 
 
+Responsible = Literal["seller", "temu", "shared"]
+GoodsPlace = Literal["factory", "temu-china-warehouse", "overseas-warehouse", "in-transit", "buyer"]
+
+
+class StageCell(Sourced):
+    """One mode at one stage of the value chain."""
+
+    who: Responsible = Field(description="who does this stage: seller, temu or shared")
+    goods_at: GoodsPlace = Field(description="where the goods usually are during this stage")
+    note: Text | None = Field(default=None, description="one short plain sentence")
+
+
+class Stage(Strict):
+    """A step of the value chain, from making the goods to getting paid: one value per mode."""
+
+    id: Id
+    name: Text
+    chinese: Text | None = None
+    row: Id | None = Field(default=None, description="id of the comparison row with the details")
+    values: dict[Id, StageCell] = Field(description="one entry per mode id")
+
+
+Weight = Annotated[int, Field(ge=-5, le=5)]
+
+
+class Option(Sourced):
+    """One answer to a decision question, with the points it gives each mode and why."""
+
+    id: Id
+    label: Text
+    weights: dict[Id, Weight] = Field(description="points per mode id (-5 to 5); one entry per mode id")
+    reason: Text = Field(description="one plain sentence: why this answer points where it does")
+    rests_on: Id = Field(description="id of the comparison row or FAQ entry the reason rests on")
+
+
+class Question(Strict):
+    """A question of the "which mode fits me" guide."""
+
+    id: Id
+    text: Text
+    help: Text | None = Field(default=None, description="one sentence that helps to answer")
+    options: list[Option] = Field(min_length=2)
+
+
 class Guide(Strict):
     """The whole data file."""
 
@@ -176,3 +220,5 @@ class Guide(Strict):
     timeline: list[Event] = Field(default_factory=list)
     variants: list[Variant] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
+    stages: list[Stage] = Field(default_factory=list, description="the value chain, in order")
+    decision: list[Question] = Field(default_factory=list, description="questions of the mode chooser")

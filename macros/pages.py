@@ -1,5 +1,6 @@
 """Page pieces about the modes themselves, the glossary and the sources."""
 
+from .chain import render_value_chain
 from .checks import source_references
 from .faq import render_faq_links
 from .markup import Links, escape, fact_meta, indent, md_block, md_text, source_numbers
@@ -56,6 +57,8 @@ def render_mode_page(guide: Guide, mode_id: str, links: Links) -> str:
         md_block(mode.money_flow, links),
         "## Who does what {#who-does-what}",
         md_block(mode.roles, links),
+        "### Stage by stage {#stages}" if guide.stages else "",
+        render_value_chain(guide, links, mode.id) if guide.stages else "",
         "## Advantages {#advantages}",
         _points(mode.advantages, numbers, links),
         "## Risks {#risks}",
@@ -109,6 +112,10 @@ def fact_link(guide: Guide, path: tuple) -> tuple[str, str, str | None]:
         return entry.question, "faq", entry.id
     if collection == "timeline":
         return entry.title, "timeline", entry.id
+    if collection == "stages":
+        return f"{entry.name} ({find_mode(guide, path[3]).name})", "compare", entry.id
+    if collection == "decision":
+        return f"{entry.text} {entry.options[path[3]].label}", "decide", entry.id
     return entry.name, "context", entry.id
 
 
