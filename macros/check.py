@@ -13,7 +13,7 @@ from .model import Guide
 from .yamlpos import read_positioned
 
 ROOT = Path(__file__).resolve().parent.parent
-MODE_CALL = re.compile(r"mode_page\(\s*[\"']([^\"']*)[\"']")
+MODE_CALL = re.compile(r"(mode_page|value_chain)\(\s*[\"']([^\"']*)[\"']")
 
 
 def doc_problems(docs: Path, guide: Guide) -> list[str]:
@@ -23,7 +23,7 @@ def doc_problems(docs: Path, guide: Guide) -> list[str]:
     for page in sorted(docs.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
         found = list(unknown_site_links(text, anchors))
-        found += [f"mode_page({m!r}): no such mode" for m in MODE_CALL.findall(text) if m not in modes]
+        found += [f"{call}({m!r}): no such mode" for call, m in MODE_CALL.findall(text) if m not in modes]
         problems += [f"{page.relative_to(docs.parent)}: {message}" for message in found]
     return problems
 

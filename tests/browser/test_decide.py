@@ -224,7 +224,7 @@ def contrast(page, selector: str) -> float:
 def test_diagram_and_result_are_readable_in_light_and_dark_mode(open_page, scheme, palette):
     page = open_page("compare/", color_scheme=scheme)
     assert page.get_attribute("body", "data-md-color-scheme") == palette
-    for selector in (".chain-lane .chain-who", ".chain-lane .chain-goods"):
+    for selector in (".chain-lane .chain-who", ".chain-lane .chain-goods", ".chain-name a"):
         assert contrast(page, selector) >= 4.5, selector
     decide = open_page("decide/?" + urlencode(first_with("mode")), color_scheme=scheme)
     assert contrast(decide, ".decide-verdict") >= 4.5

@@ -150,3 +150,15 @@ def test_mode_page_shows_the_chain_filtered_to_that_mode():
         assert lanes(out) == expected_lanes(GUIDE, [mode])
     without = render_mode_page(GUIDE.model_copy(update={"stages": []}), "alpha", LINKS)
     assert "Stage by stage" not in without and "chain" not in without
+
+
+def test_make_check_refuses_an_unknown_mode_in_a_value_chain_call(tmp_path, capsys):
+    from macros.check import main
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "page.md").write_text('{{ value_chain("alpha") }}\n{{ value_chain("gamma") }}\n', encoding="utf-8")
+    assert main([str(FIXTURES / "minimal.yml"), "--docs", str(docs), "--max-age-days", "100000"]) == 1
+    err = capsys.readouterr().err
+    assert "docs/page.md: value_chain('gamma'): no such mode" in err
+    assert "'alpha'" not in err
