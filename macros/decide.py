@@ -7,7 +7,7 @@ combination of answers and requires identical results.
 import json
 
 from .markup import Links, escape, md_text
-from .model import Guide
+from .model import Guide, Question
 
 # A lead smaller than this is "it depends": each answer is coarse, so a 1-point lead says little.
 TIE_MARGIN = 2
@@ -75,7 +75,7 @@ def script_json(data: object) -> str:
     return text
 
 
-def _fieldset(number: int, question, links: Links) -> str:
+def _fieldset(number: int, question: Question) -> str:
     help_id = f"help-{question.id}"
     described = f' aria-describedby="{help_id}"' if question.help else ""
     help_text = f'<p class="decide-help" id="{help_id}">{escape(question.help)}</p>' if question.help else ""
@@ -96,7 +96,7 @@ def render_decision_form(guide: Guide, links: Links) -> str:
     """The questions as a form (shown by decide.js), the live result region and the rules as JSON."""
     if not guide.decision:
         return "<p>No questions recorded yet.</p>"
-    fieldsets = "".join(_fieldset(n, q, links) for n, q in enumerate(guide.decision, start=1))
+    fieldsets = "".join(_fieldset(n, q) for n, q in enumerate(guide.decision, start=1))
     rules = script_json(decision_rules(guide, links))
     return (
         '<div class="decide">'
@@ -110,7 +110,7 @@ def render_decision_form(guide: Guide, links: Links) -> str:
     )
 
 
-def _rule_table(guide: Guide, question, rules_question: dict, links: Links) -> str:
+def _rule_table(guide: Guide, question: Question, rules_question: dict) -> str:
     modes = list(guide.modes)
     names = {m.id: m.name for m in modes}
     head = "".join(f'<th scope="col">Points for {escape(m.name)}</th>' for m in modes)
@@ -131,8 +131,11 @@ def _rule_table(guide: Guide, question, rules_question: dict, links: Links) -> s
 
 def render_decision_table(guide: Guide, links: Links) -> str:
     """Every question and answer with its points per mode and reason: the rules, readable without JavaScript."""
+    if not guide.decision:
+        return "No questions recorded yet.\n"
     rules = decision_rules(guide, links)
-    names = " and ".join(m.name for m in guide.modes)
+    *first, last = [m.name for m in guide.modes]
+    names = f"{', '.join(first)} and {last}"
     intro = (
         f"Each answer gives points to {md_text(names)}. Add up the points of your answers for each mode. "
         f"The mode with the most points fits you better. If another mode is fewer than {TIE_MARGIN} points "
@@ -141,5 +144,5 @@ def render_decision_table(guide: Guide, links: Links) -> str:
     parts = [intro]
     for number, (question, rules_question) in enumerate(zip(guide.decision, rules["questions"]), start=1):
         heading = f"### {number}. {md_text(question.text)} {{#{question.id}}}"
-        parts.append(f"{heading}\n\n{_rule_table(guide, question, rules_question, links)}")
+        parts.append(f"{heading}\n\n{_rule_table(guide, question, rules_question)}")
     return "\n\n".join(parts) + "\n"

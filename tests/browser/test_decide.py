@@ -228,3 +228,13 @@ def test_diagram_and_result_are_readable_in_light_and_dark_mode(open_page, schem
         assert contrast(page, selector) >= 4.5, selector
     decide = open_page("decide/?" + urlencode(first_with("mode")), color_scheme=scheme)
     assert contrast(decide, ".decide-verdict") >= 4.5
+
+
+def test_works_after_instant_navigation_from_another_page(open_page):
+    page = open_page("")
+    page.locator("nav.md-nav--primary a", has_text="Which mode fits me?").first.click()
+    page.wait_for_url(re.compile(r"/decide/$"))
+    assert page.is_visible(".decide-form") and not page.is_visible(".decide-nojs")
+    answers = first_with("mode")
+    answer(page, answers)
+    assert page.locator(".decide-summary").inner_text().replace("\n", "") == summary_text(score(RULES, answers))

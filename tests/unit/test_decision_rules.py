@@ -204,3 +204,17 @@ def test_rules_table_lists_every_answer_with_points_towards_and_reason():
             names = ", ".join(m.name for m in GUIDE.modes if m.id in winners)
             assert cells[len(GUIDE.modes)] == (names or "Neither: same points")
             assert row.select_one("td a")["href"] == f"../compare/#{option.rests_on}"
+
+
+def test_no_questions_says_so_and_three_modes_are_listed_in_the_intro():
+    empty = GUIDE.model_copy(update={"decision": []})
+    assert render_decision_form(empty, LINKS) == "<p>No questions recorded yet.</p>"
+    assert render_decision_table(empty, LINKS) == "No questions recorded yet.\n"
+    gamma = GUIDE.modes[0].model_copy(update={"id": "gamma", "name": "Gamma"})
+    questions = [
+        q.model_copy(update={"options": [o.model_copy(update={"weights": {**o.weights, "gamma": 1}}) for o in q.options]})
+        for q in GUIDE.decision
+    ]
+    three = GUIDE.model_copy(update={"modes": [*GUIDE.modes, gamma], "decision": questions})
+    assert render_decision_table(three, LINKS).startswith("Each answer gives points to Alpha, Beta and Gamma.")
+    assert [m["id"] for m in decision_rules(three, LINKS)["modes"]] == ["alpha", "beta", "gamma"]
