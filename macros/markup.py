@@ -40,7 +40,7 @@ def escape(text: str) -> str:
 
 def md_text(text: str) -> str:
     """Plain text made literal inside Markdown: no HTML, no emphasis, no links, one line."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", escape(" ".join(text.split())))
+    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
 def md_block(markdown: str, links: Links) -> str:
