@@ -3,6 +3,7 @@
 import datetime
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import SITE_LINK, Disagreement, Guide, Sourced
@@ -31,6 +32,19 @@ class Links:
 def links_for(page_url: str, src_uri: str) -> Links:
     """Links for a page with this site URL (e.g. 'compare/') and source path (e.g. 'compare.md')."""
     return Links("../" * page_url.count("/"), "../" * src_uri.count("/"))
+
+
+def term_marker(guide: Guide) -> Callable[[str], str]:
+    """A function that gives glossary terms in escaped text a tooltip, like the abbr extension does."""
+    meanings = {}
+    for term in guide.glossary:
+        for name in filter(None, (term.term, term.chinese)):
+            meanings.setdefault(escape(name), escape(" ".join(term.definition.split())))
+    if not meanings:
+        return lambda text: text
+    names = "|".join(re.escape(n) for n in sorted(meanings, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])({names})(?![\w-])")
+    return lambda text: pattern.sub(lambda m: f'<abbr title="{meanings[m.group(1)]}">{m.group(1)}</abbr>', text)
 
 
 def escape(text: str) -> str:
