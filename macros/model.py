@@ -165,6 +165,18 @@ class Variant(Sourced):
     unknown: list[Text] = Field(default_factory=list, description="open questions no source answers")
 
 
+class Change(Strict):
+    """A dated change to this guide, for the "What changed" page and feed."""
+
+    id: Id
+    date: datetime.date = Field(description="the day the change was published (YYYY-MM-DD)")
+    summary: Text = Field(description="one or two plain sentences: what changed")
+    affects: list[Id] = Field(
+        default_factory=list, description="ids of the entries changed (modes, rows, FAQ entries, ...); empty for the whole guide"
+    )
+    sources: list[Id] = Field(default_factory=list, description="optional: sources that prompted the change")
+
+
 class Guide(Strict):
     """The whole data file."""
 
@@ -176,3 +188,4 @@ class Guide(Strict):
     timeline: list[Event] = Field(default_factory=list)
     variants: list[Variant] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
+    changes: list[Change] = Field(default_factory=list, description="the change log: add each new change at the end")
