@@ -69,32 +69,35 @@ def site_links(site_url: str) -> dict[str, str]:
 
 
 def _envelope(guide: Guide, site_url: str) -> dict:
-    return {"schema_version": SCHEMA_VERSION, "generated_at": data_date(guide), "links": site_links(site_url)}
+    return {"schema_version": SCHEMA_VERSION, "generated_at": data_date(guide).isoformat(), "links": site_links(site_url)}
 
 
-def _json(document: Envelope) -> str:
-    """Pretty JSON with the envelope fields first."""
-    data = document.model_dump(mode="json")
-    ordered = {name: data.pop(name) for name in Envelope.model_fields} | data
-    return json.dumps(ordered, ensure_ascii=False, indent=2) + "\n"
+def _plain(entry) -> dict:
+    return entry.model_dump(mode="json")
 
 
-def guide_document(guide: Guide, site_url: str) -> GuideDocument:
-    """The whole guide with the envelope."""
-    return GuideDocument(**_envelope(guide, site_url), **dict(guide))
+# Documents are built as plain data, not as model instances: under `mkdocs serve` the guide may come
+# from an earlier import of the models, which pydantic would refuse as a different class.
+def guide_document(guide: Guide, site_url: str) -> dict:
+    """api/v1/guide.json (GuideDocument): the envelope, then the whole guide."""
+    return _envelope(guide, site_url) | _plain(guide)
 
 
-def mode_document(guide: Guide, mode: Mode, site_url: str) -> ModeDocument:
-    """One mode with its column of every comparison row and the FAQ entries that concern it."""
-    rows = [ModeRow(id=d.id, category=d.category, label=d.label, cell=d.values[mode.id]) for d in guide.dimensions]
-    faq = [e for e in guide.faq if mode.id in e.modes]
+def mode_document(guide: Guide, mode: Mode, site_url: str) -> dict:
+    """api/v1/modes/<id>.json (ModeDocument): one mode, its column of every row, the FAQ entries about it."""
+    rows = [{"id": d.id, "category": d.category, "label": d.label, "cell": _plain(d.values[mode.id])} for d in guide.dimensions]
+    faq = [_plain(e) for e in guide.faq if mode.id in e.modes]
     url = Links(root=site_url).to(f"modes/{mode.id}")
-    return ModeDocument(**_envelope(guide, site_url), url=url, mode=mode, comparison=rows, faq=faq)
+    return _envelope(guide, site_url) | {"url": url, "mode": _plain(mode), "comparison": rows, "faq": faq}
 
 
-def faq_document(guide: Guide, site_url: str) -> FaqDocument:
-    """Every FAQ entry with the categories."""
-    return FaqDocument(**_envelope(guide, site_url), categories=guide.categories, faq=guide.faq)
+def faq_document(guide: Guide, site_url: str) -> dict:
+    """api/v1/faq.json (FaqDocument): every FAQ entry with the categories."""
+    return _envelope(guide, site_url) | {"categories": [_plain(c) for c in guide.categories], "faq": [_plain(e) for e in guide.faq]}
+
+
+def _json(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_json_schema(name: str) -> str:

@@ -127,9 +127,12 @@ class _TextOnly(HTMLParser):
         self.parts.append(data)
 
 
+_MARKDOWN = markdown.Markdown()  # one converter, reset per use: building one costs more than converting
+
+
 def plain_text(editor_markdown: str) -> str:
     """What a reader sees of an editor's Markdown field, as one line of plain text."""
     parser = _TextOnly()
-    parser.feed(markdown.markdown(md_block(editor_markdown, Links())))
+    parser.feed(_MARKDOWN.reset().convert(md_block(editor_markdown, Links())))
     parser.close()
     return " ".join("".join(parser.parts).split())
