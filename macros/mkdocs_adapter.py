@@ -5,7 +5,7 @@ Kept apart so a move to another generator touches only this file. It
 - validates the data once per build and hands the guide to define_env through `extra`,
 - adds one generated page per mode, so a new mode needs only data,
 - adds the machine-readable files (JSON API and schemas, CSV, Atom feed) as generated site files,
-  so MkDocs checks links to them and never writes half of them,
+  so MkDocs writes them with the pages and checks the docs' links to them,
 - puts the FAQ page's JSON-LD into the page head (pages whose front matter says `structured_data: faq`),
 - turns data errors into a clean build failure (no traceback); under `mkdocs serve` it prints
   them and keeps serving the last good version, so the server neither dies nor hangs.
