@@ -28,7 +28,11 @@ def ids(guide: Guide, collection: str) -> list[str]:
     """Ids of a collection, including those of entries that failed validation."""
     return [entry.id for entry in getattr(guide, collection) if entry is not None]
 
-COLLECTIONS = ("modes", "categories", "dimensions", "faq", "glossary", "timeline", "variants", "sources", "stages", "decision")
+COLLECTIONS = (
+    "modes", "categories", "dimensions", "faq", "glossary", "timeline", "variants", "sources", "stages", "decision",
+    "changes",
+)
+CHANGEABLE = COLLECTIONS[:-1]  # a change may name an entry of any section but the change log itself
 
 
 def check_ids(guide: Guide) -> Iterator[Finding]:
@@ -122,9 +126,25 @@ def check_dates(guide: Guide, today: datetime.date) -> Iterator[Finding]:
             yield path + ("checked",), f"date {fact.checked} is in the future (today is {today})"
 
 
+def check_changes(guide: Guide, today: datetime.date) -> Iterator[Finding]:
+    """Each change names entries and sources that exist, and is not dated in the future."""
+    known = {entry_id for collection in CHANGEABLE for entry_id in ids(guide, collection)}
+    sources = ids(guide, "sources")
+    for index, change in entries(guide, "changes"):
+        if change.date > today:
+            yield ("changes", index, "date"), f"date {change.date} is in the future (today is {today})"
+        for at, entry_id in enumerate(change.affects):
+            if entry_id not in known:
+                yield ("changes", index, "affects", at), f"unknown id {entry_id!r}: name a mode, row, FAQ entry or other entry of this file"
+        for at, source_id in enumerate(change.sources):
+            if source_id not in sources:
+                yield ("changes", index, "sources", at), f"unknown source {source_id!r}: add it under `sources` first"
+
+
 def check_sources_used(guide: Guide) -> Iterator[Finding]:
-    """Every listed source backs at least one fact."""
+    """Every listed source backs at least one fact or change."""
     used = {source_id for _, source_id in source_references(guide)}
+    used |= {source_id for _, change in entries(guide, "changes") for source_id in change.sources}
     for index, source in entries(guide, "sources"):
         if source.id not in used:
             yield ("sources", index, "id"), f"source {source.id!r} is not cited by any fact: cite it or remove it"
@@ -188,6 +208,7 @@ def page_anchors(guide: Guide) -> dict[str, set[str]]:
         "context": set(ids(guide, "variants")),
         "sources": set(ids(guide, "sources")),
         "decide": set(ids(guide, "decision")),
+        "changes": set(ids(guide, "changes")),
     }
 
 
@@ -222,5 +243,5 @@ def check_guide(guide: Guide, today: datetime.date, complete: bool = True) -> li
     """All cross-entry findings; on a partly invalid guide, skip the rule that needs every entry."""
     findings = [*check_ids(guide), *check_references(guide), *check_values(guide), *check_dates(guide, today)]
     findings += check_options(guide)
-    findings += check_links(guide)
+    findings += [*check_links(guide), *check_changes(guide, today)]
     return findings + list(check_sources_used(guide)) if complete else findings

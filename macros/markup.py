@@ -3,7 +3,11 @@
 import datetime
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import markdown
 
 from .model import SITE_LINK, Disagreement, Guide, Sourced
 
@@ -33,6 +37,19 @@ def links_for(page_url: str, src_uri: str) -> Links:
     return Links("../" * page_url.count("/"), "../" * src_uri.count("/"))
 
 
+def term_marker(guide: Guide) -> Callable[[str], str]:
+    """A function that gives glossary terms in escaped text a tooltip, like the abbr extension does."""
+    meanings = {}
+    for term in guide.glossary:
+        for name in filter(None, (term.term, term.chinese)):
+            meanings.setdefault(escape(name), escape(" ".join(term.definition.split())))
+    if not meanings:
+        return lambda text: text
+    names = "|".join(re.escape(n) for n in sorted(meanings, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])({names})(?![\w-])")
+    return lambda text: pattern.sub(lambda m: f'<abbr title="{meanings[m.group(1)]}">{m.group(1)}</abbr>', text)
+
+
 def escape(text: str) -> str:
     """Text made safe inside HTML elements and attributes."""
     return html.escape(text, quote=True)
@@ -40,7 +57,7 @@ def escape(text: str) -> str:
 
 def md_text(text: str) -> str:
     """Plain text made literal inside Markdown: no HTML, no emphasis, no links, one line."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", escape(" ".join(text.split())))
+    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
 def md_block(markdown: str, links: Links) -> str:
@@ -88,3 +105,34 @@ def disagreement_html(disagreement: Disagreement, numbers: dict[str, int], links
         '<div class="disagree" role="note"><strong class="disagree-label">⚠ Sources disagree:</strong> '
         f"{escape(disagreement.summary)}<ul>{views}</ul></div>"
     )
+
+
+class _TextOnly(HTMLParser):
+    """Collects the text of an HTML fragment, with a space where a block ends."""
+
+    BLOCKS = {"p", "li", "ul", "ol", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "td", "th"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        self.handle_starttag(tag, [])
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+_MARKDOWN = markdown.Markdown()  # one converter, reset per use: building one costs more than converting
+
+
+def plain_text(editor_markdown: str) -> str:
+    """What a reader sees of an editor's Markdown field, as one line of plain text."""
+    parser = _TextOnly()
+    parser.feed(_MARKDOWN.reset().convert(md_block(editor_markdown, Links())))
+    parser.close()
+    return " ".join("".join(parser.parts).split())

@@ -209,6 +209,18 @@ class Question(Strict):
     options: list[Option] = Field(min_length=2)
 
 
+class Change(Strict):
+    """A dated change to this guide, for the "What changed" page and feed."""
+
+    id: Id
+    date: datetime.date = Field(description="the day the change was published (YYYY-MM-DD)")
+    summary: Text = Field(description="one or two plain sentences: what changed")
+    affects: list[Id] = Field(
+        default_factory=list, description="ids of the entries changed (modes, rows, FAQ entries, ...); empty for the whole guide"
+    )
+    sources: list[Id] = Field(default_factory=list, description="optional: sources that prompted the change")
+
+
 class Guide(Strict):
     """The whole data file."""
 
@@ -222,3 +234,4 @@ class Guide(Strict):
     sources: list[Source] = Field(min_length=1)
     stages: list[Stage] = Field(default_factory=list, description="the value chain, in order")
     decision: list[Question] = Field(default_factory=list, description="questions of the mode chooser")
+    changes: list[Change] = Field(default_factory=list, description="the change log: add each new change at the end")
