@@ -1,18 +1,27 @@
 """FAQ: every question a heading with its data id, the answer in a collapsible block."""
 
-from .markup import Links, disagreement_html, escape, fact_meta, indent, md_block, md_text, source_numbers
+from .markup import NO_SEARCH, Links, disagreement_html, fact_meta, indent, md_block, md_text, phrase, source_numbers
 from .model import FaqEntry, Guide
+
+
+def also_asked(entry: FaqEntry) -> str:
+    """The other ways sellers ask this question, as a paragraph; search indexes it with the answer."""
+    if not entry.also_asked:
+        return ""
+    phrasings = " · ".join(f"<q>{phrase(text, markdown=True)}</q>" for text in entry.also_asked)
+    return f"Also asked as: {phrasings}\n{{: .also-asked }}"
 
 
 def _entry(entry: FaqEntry, guide: Guide, numbers: dict[str, int], links: Links) -> str:
     modes = ", ".join(m.name for m in guide.modes if m.id in entry.modes)
     body = [
         md_block(entry.answer, links),
-        f'<p class="faq-meta">Applies to: {escape(modes)} · {fact_meta(entry, numbers, links)}</p>',
+        disagreement_html(entry.disagreement, numbers, links) if entry.disagreement else "",
+        also_asked(entry),
+        # Out of search: every answer has one, so it would match any query naming a mode.
+        f"Applies to: {md_text(modes)} · {fact_meta(entry, numbers, links)}\n{{: .faq-meta {NO_SEARCH} }}",
     ]
-    if entry.disagreement:
-        body.insert(1, disagreement_html(entry.disagreement, numbers, links))
-    answer = indent("\n\n".join(body))
+    answer = indent("\n\n".join(part for part in body if part))
     return f'### {md_text(entry.question)} {{#{entry.id}}}\n\n??? question faq "Answer"\n{answer}\n'
 
 

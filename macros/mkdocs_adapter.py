@@ -5,17 +5,23 @@ Kept apart so a move to another generator touches only this file. It
 - validates the data once per build and hands the guide to define_env through `extra`,
 - adds one generated page per mode, so a new mode needs only data,
 - turns data errors into a clean build failure (no traceback); under `mkdocs serve` it prints
-  them and keeps serving the last good version, so the server neither dies nor hangs.
+  them and keeps serving the last good version, so the server neither dies nor hangs,
+- makes search find Chinese terms whole and each comparison row (macros/search_index.py).
 """
 
+import json
+import logging
 import sys
 from pathlib import Path
 
+import jieba
+from backrefs import bre
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 MODES_SECTION = "Modes"
+HAN_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # what Material's search plugin segments
 _session = {"serving": False, "last_good": None}
 
 
@@ -59,11 +65,20 @@ def on_config(config):
     project_dir = str(Path(config.config_file_path).parent)
     guide = _load(_fresh_macros(project_dir), project_dir)
     config.extra["guide"] = guide
+    _add_chinese_words(guide)
     pages = [{mode.name: f"modes/{mode.id}.md"} for mode in guide.modes]
     for item in config.nav or []:
         if isinstance(item, dict) and MODES_SECTION in item:
             item[MODES_SECTION] = pages
     return config
+
+
+def _add_chinese_words(guide) -> None:
+    """Teach the segmenter the guide's Chinese terms, so 半托管 is one search term, not 半 + 托管."""
+    from macros.search_index import chinese_terms, words_to_teach  # the copy this build loaded
+
+    jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading on every build
+    words_to_teach(chinese_terms(guide), lambda term: list(jieba.cut(term)), jieba.add_word)
 
 
 def on_files(files, config):
@@ -72,3 +87,28 @@ def on_files(files, config):
         content = f'{{{{ mode_page("{mode.id}") }}}}\n\n{{{{ abbreviations() }}}}\n'
         files.append(File.generated(config, f"modes/{mode.id}.md", content=content))
     return files
+
+
+def segment_chinese(text: str) -> str:
+    """Chinese runs cut into words and joined by zero-width spaces, as the search plugin does."""
+
+    def cut(match) -> str:
+        return "\u200b" + "\u200b".join(jieba.cut(match.group(0))) + "\u200b"
+
+    return HAN_RUN.sub(cut, text).strip("\u200b")
+
+
+@event_priority(-100)  # after the search plugin has written the index
+def on_post_build(config):
+    """Add the comparison rows and the other names sellers use to the search index."""
+    from macros.search_index import add_guide_entries
+
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():  # search is switched off
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        index = add_guide_entries(index, config.extra["guide"], segment_chinese)
+    except ValueError as error:
+        raise abort_build(str(error)) from None
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
