@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 MODES_SECTION = "Modes"
+MODE_NAMES_SCRIPT = "javascripts/mode-names.js"  # listed in extra_javascript, before search-query.js
 HAN_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # what Material's search plugin segments
 _session = {"serving": False, "last_good": None}
 
@@ -82,10 +83,14 @@ def _add_chinese_words(guide) -> None:
 
 
 def on_files(files, config):
-    """Add the generated mode pages; their content is two macro calls."""
-    for mode in config.extra["guide"].modes:
+    """Add the generated mode pages (two macro calls each) and the modes' other names for search."""
+    from macros.search_index import mode_names_script
+
+    guide = config.extra["guide"]
+    for mode in guide.modes:
         content = f'{{{{ mode_page("{mode.id}") }}}}\n\n{{{{ abbreviations() }}}}\n'
         files.append(File.generated(config, f"modes/{mode.id}.md", content=content))
+    files.append(File.generated(config, MODE_NAMES_SCRIPT, content=mode_names_script(guide)))
     return files
 
 

@@ -1,14 +1,17 @@
-"""Additions to Material's search index, as pure functions on the index the plugin wrote.
+"""Search helpers from the data, as pure functions: index additions, Chinese terms, mode names.
 
 Material's search makes one entry per heading, so comparison rows are no results of their own,
-and the other names sellers use (shown to readers as "also called", "also asked as", "also: …")
-count no more than any word of an answer. The MkDocs hook applies `add_guide_entries` after the
-plugin has written the index:
+and the other names sellers use (shown to readers as "also asked as" and "also: …") count no
+more than any word of an answer. The MkDocs hook applies `add_guide_entries` after the plugin
+has written the index:
 - one entry per comparison row, at the row's anchor, with the words the row shows;
-- an `also` field (weighted in mkdocs.yml) on the entries of modes, FAQ entries and rows.
+- an `also` field, weighed like a title (mkdocs.yml), on FAQ entries and rows.
+A mode's other names ("Also called" on its page) reach the search box instead, which adds the
+mode's name to a query that uses one of them (docs/javascripts/search-query.js).
 """
 
 import html
+import json
 import re
 from collections.abc import Callable
 
@@ -72,11 +75,31 @@ def row_entries(guide: Guide, segment: Segment = str) -> list[dict]:
     return entries
 
 
-def other_names(guide: Guide) -> dict[str, list[str]]:
-    """Location of each mode page and FAQ entry with the other names it shows."""
-    names = {Links().to(f"modes/{m.id}"): m.aliases for m in guide.modes}
-    names.update({Links().to(FAQ_PAGE, e.id): e.also_asked for e in guide.faq})
-    return {location: found for location, found in names.items() if found}
+def other_phrasings(guide: Guide) -> dict[str, list[str]]:
+    """Location of each FAQ entry with the other ways sellers ask it, if any."""
+    return {Links().to(FAQ_PAGE, e.id): e.also_asked for e in guide.faq if e.also_asked}
+
+
+def as_typed(name: str) -> str:
+    """A name as the search box compares it: lower case, hyphens as spaces, no remarks in brackets."""
+    return " ".join(re.sub(r"\(.*?\)|-", " ", name).lower().split())
+
+
+def mode_names(guide: Guide) -> dict[str, str]:
+    """Each other name of a mode as typed, also run together ("semimanaged"), to the mode's name."""
+    names = {}
+    for mode in guide.modes:
+        for name in map(as_typed, [mode.name, *mode.aliases]):
+            if name and name != as_typed(mode.name):
+                names[name] = mode.name
+            if " " in name:
+                names[name.replace(" ", "")] = mode.name
+    return names
+
+
+def mode_names_script(guide: Guide) -> str:
+    """The other names of the modes for the search box (docs/javascripts/search-query.js)."""
+    return f"window.guideModeNames = {json.dumps(mode_names(guide), ensure_ascii=False, sort_keys=True)};\n"
 
 
 def add_guide_entries(index: dict, guide: Guide, segment: Segment = str) -> dict:
@@ -90,7 +113,7 @@ def add_guide_entries(index: dict, guide: Guide, segment: Segment = str) -> dict
     rows = row_entries(guide, segment)
     if "boost" in compare:  # the page's search boost (front matter) holds for its rows too
         rows = [{**row, "boost": compare["boost"]} for row in rows]
-    names = other_names(guide)
+    names = other_phrasings(guide)
     replaced = {row["location"] for row in rows}
     docs = []
     for doc in index["docs"]:

@@ -1,8 +1,11 @@
-// Drop English stop words from search queries before they reach Material's search worker.
-// The index leaves these words out, but Material turns every query word into a prefix search,
-// so "do I need a warehouse in the US" would also match every word that starts with "do", "i",
-// "a", "in" or "us" ("documents", "invitation", "inspection", "use"), pushing the answer down.
-// Words with search syntax (+word, -word, word~1, title:word, "quoted") are kept as typed.
+// Tidy search queries before they reach Material's search worker:
+// - Drop English stop words. The index leaves them out, but Material turns every query word into
+//   a prefix search, so "do I need a warehouse in the US" would also match every word that starts
+//   with "do", "i", "a", "in" or "us" ("documents", "invitation", "inspection"), pushing the answer
+//   down. Words with search syntax (+word, -word, word~1, title:word, "quoted") are kept as typed.
+// - Add a mode's name when the query calls it by another name ("full custody returns" also
+//   searches "Fully-managed"): questions and rows use the guide's names, the mode pages list the
+//   others. The names come from the data, in the generated javascripts/mode-names.js.
 (function () {
   // lunr 2.3.9's English stop words, as bundled in Material's search worker (a test compares them).
   var STOP_WORDS = new Set(("a able about across after all almost also am among an and any are as at be because been " +
@@ -23,10 +26,18 @@
     return kept.length ? kept.join(" ") : query;
   }
 
+  function withModeNames(query) {
+    var names = window.guideModeNames || {};
+    var typed = " " + query.toLowerCase().replace(/[-\s]+/g, " ") + " ";
+    var added = Object.keys(names).filter(function (other) { return typed.indexOf(" " + other + " ") !== -1; })
+      .map(function (other) { return names[other]; });
+    return added.length ? query + " " + added.join(" ") : query;
+  }
+
   var post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message) {
     if (message && message.type === QUERY && typeof message.data === "string") {
-      arguments[0] = { type: QUERY, data: withoutStopWords(message.data) };
+      arguments[0] = { type: QUERY, data: withoutStopWords(withModeNames(message.data)) };
     }
     return post.apply(this, arguments);
   };

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from macros import DATA_FILE
 from macros.load import load_guide
-from macros.search_index import ALSO
+from macros.search_index import ALSO, as_typed
 
 GUIDE = load_guide(ROOT / DATA_FILE, ROOT)
 
@@ -86,3 +86,13 @@ def test_readers_see_the_other_names(built_site):
 def test_faq_paragraphs_are_not_nested(built_site):
     html = (built_site / "faq" / "index.html").read_text(encoding="utf-8")
     assert not re.search(r"<p>\s*<p[ >]", html)
+
+
+def test_the_search_box_gets_the_modes_other_names(built_site):
+    script = (built_site / "javascripts" / "mode-names.js").read_text(encoding="utf-8")
+    names = json.loads(script.removeprefix("window.guideModeNames = ").rstrip().removesuffix(";"))
+    for mode in GUIDE.modes:
+        for alias in mode.aliases:
+            assert names[as_typed(alias)] == mode.name, alias
+    html = (built_site / "faq" / "index.html").read_text(encoding="utf-8")
+    assert html.index("mode-names.js") < html.index("search-query.js"), "names load before the query filter"

@@ -7,7 +7,9 @@ import pytest
 
 from conftest import FIXTURES
 from macros.load import parse_guide
-from macros.search_index import ALSO, add_guide_entries, chinese_terms, row_entries, words_to_teach
+from macros.search_index import (
+    ALSO, add_guide_entries, chinese_terms, mode_names, mode_names_script, row_entries, words_to_teach,
+)
 
 GUIDE = parse_guide((FIXTURES / "minimal.yml").read_bytes(), "minimal.yml", datetime.date(2026, 6, 1))
 ROW = GUIDE.dimensions[0]
@@ -67,14 +69,24 @@ def test_rows_take_the_search_boost_of_the_comparison_page():
     assert "boost" not in add_guide_entries(plugin_index("compare/"), GUIDE)["docs"][-1]
 
 
-def test_faq_entries_and_mode_pages_get_their_other_names_as_a_field():
+def test_faq_entries_get_their_other_phrasings_as_a_field():
     guide = guide_with(also_asked=["Where is stock?", "库存"], mode_aliases=["first mode"])
     location = f"faq/#{ENTRY.id}"
-    out = add_guide_entries(plugin_index("compare/", "faq/", location, "modes/alpha/", "modes/beta/"), guide)
+    out = add_guide_entries(plugin_index("compare/", "faq/", location, "modes/alpha/"), guide)
     docs = {doc["location"]: doc for doc in out["docs"]}
     assert docs[location][ALSO] == "Where is stock? · 库存"
-    assert docs["modes/alpha/"][ALSO] == "first mode"
-    assert ALSO not in docs["faq/"] and ALSO not in docs["modes/beta/"], "nothing for entries without other names"
+    assert ALSO not in docs["faq/"] and ALSO not in docs["modes/alpha/"]
+    plain = add_guide_entries(plugin_index("compare/", location), GUIDE)
+    assert ALSO not in plain["docs"][1], "nothing for an entry without other phrasings"
+
+
+def test_other_names_of_modes_map_to_the_mode_name_as_typed():
+    guide = guide_with(mode_aliases=["Semi-Hosted", "Y1 (in one source)", "alpha", "  "])
+    assert mode_names(guide) == {"semi hosted": "Alpha", "semihosted": "Alpha", "y1": "Alpha"}
+    two_words = GUIDE.modes[1].model_copy(update={"name": "Beta mode", "aliases": []})
+    assert mode_names(GUIDE.model_copy(update={"modes": [two_words]})) == {"betamode": "Beta mode"}
+    script = mode_names_script(guide_with(mode_aliases=['半托"x"</script>']))
+    assert script == 'window.guideModeNames = {"半托\\"x\\"</script>": "Alpha"};\n'
 
 
 def test_text_is_escaped_and_segmented_like_the_plugin_does():
