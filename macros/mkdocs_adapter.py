@@ -6,7 +6,9 @@ Kept apart so a move to another generator touches only this file. It
 - adds one generated page per mode, so a new mode needs only data,
 - turns data errors into a clean build failure (no traceback); under `mkdocs serve` it prints
   them and keeps serving the last good version, so the server neither dies nor hangs,
-- makes search find Chinese terms whole and each comparison row (macros/search_index.py).
+- helps search (macros/search_index.py): teaches the Chinese segmenter the guide's terms, adds the
+  comparison rows and the other names to the index, and writes the modes' other names for the
+  search box.
 """
 
 import json
