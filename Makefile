@@ -31,6 +31,10 @@ check: $(STAMP) ## validate data/guide.yml (and ids used in docs/), list every p
 build: $(STAMP) ## build the site into site/
 	$(BIN)/mkdocs build --strict
 
+.PHONY: search-eval
+search-eval: $(STAMP) ## build, type each query in tests/search_queries.yml into the search box, print hit rates
+	$(BIN)/python tests/search_eval.py
+
 schema: $(STAMP) ## regenerate data/guide.schema.json from macros/model.py
 	$(BIN)/python -m macros.schema
 

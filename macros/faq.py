@@ -4,20 +4,34 @@ import json
 
 from .changes import latest_changes, updated_mark
 from .edits import Edits
-from .markup import Links, disagreement_html, escape, fact_meta, indent, md_block, md_text, plain_text, source_numbers
+from .markup import (
+    NO_SEARCH, Links, disagreement_html, fact_meta, indent, md_block, md_text, phrase, plain_text, source_numbers,
+)
 from .model import Change, FaqEntry, Guide
 
 # Inside <script>, "</script>" or "<!--" in the data would end or confuse the element: escape <, > and &.
 SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
+def also_asked(entry: FaqEntry) -> str:
+    """The other ways sellers ask this question, as a paragraph; search indexes it with the answer."""
+    if not entry.also_asked:
+        return ""
+    phrasings = " · ".join(f"<q>{phrase(text, markdown=True)}</q>" for text in entry.also_asked)
+    return f"Also asked as: {phrasings}\n{{: .also-asked }}"
+
+
 def _entry(entry: FaqEntry, guide: Guide, numbers: dict[str, int], links: Links, extras: list[str]) -> str:
     modes = ", ".join(m.name for m in guide.modes if m.id in entry.modes)
-    meta = " · ".join([f"Applies to: {escape(modes)}", fact_meta(entry, numbers, links), *filter(None, extras)])
-    body = [md_block(entry.answer, links), f'<p class="faq-meta">{meta}</p>']
-    if entry.disagreement:
-        body.insert(1, disagreement_html(entry.disagreement, numbers, links))
-    answer = indent("\n\n".join(body))
+    meta = " · ".join([f"Applies to: {md_text(modes)}", fact_meta(entry, numbers, links), *filter(None, extras)])
+    body = [
+        md_block(entry.answer, links),
+        disagreement_html(entry.disagreement, numbers, links) if entry.disagreement else "",
+        also_asked(entry),
+        # Out of search: every answer has one, so it would match any query naming a mode.
+        f"{meta}\n{{: .faq-meta {NO_SEARCH} }}",
+    ]
+    answer = indent("\n\n".join(part for part in body if part))
     return f'### {md_text(entry.question)} {{#{entry.id}}}\n\n??? question faq "Answer"\n{answer}\n'
 
 

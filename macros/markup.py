@@ -12,6 +12,11 @@ import markdown
 from .model import SITE_LINK, Disagreement, Guide, Sourced
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:^=])")
+CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN = re.compile(r"[A-Za-z]")
+# Material's search skips elements with this attribute (and drops it from the page): citation
+# numbers, check dates and the sources list would otherwise match queries like "90 days" or "check".
+NO_SEARCH = 'data-search-exclude="true"'
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,14 @@ def md_text(text: str) -> str:
     return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
+def phrase(text: str, markdown: bool = False) -> str:
+    """Literal text for HTML (or Markdown), marked as Chinese when it is Chinese only."""
+    literal = md_text(text) if markdown else escape(text)
+    if CHINESE.search(text) and not LATIN.search(text):
+        return f'<span lang="zh">{literal}</span>'
+    return literal
+
+
 def md_block(markdown: str, links: Links) -> str:
     """Editor Markdown with raw HTML neutralised and guide links (page.md#id) made site URLs."""
     neutral = markdown.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
@@ -83,12 +96,12 @@ def cite(source_ids: list[str], numbers: dict[str, int], links: Links) -> str:
         f'<a href="{escape(links.to("sources", sid))}" title="Source {numbers[sid]}">[{numbers[sid]}]</a>'
         for sid in source_ids
     ]
-    return f'<sup class="cite">{"".join(parts)}</sup>'
+    return f'<sup class="cite" {NO_SEARCH}>{"".join(parts)}</sup>'
 
 
 def checked(date: datetime.date) -> str:
     """When a fact was last checked."""
-    return f'<span class="checked">checked <time datetime="{date.isoformat()}">{date.isoformat()}</time></span>'
+    return f'<span class="checked" {NO_SEARCH}>checked <time datetime="{date.isoformat()}">{date.isoformat()}</time></span>'
 
 
 def fact_meta(fact: Sourced, numbers: dict[str, int], links: Links) -> str:

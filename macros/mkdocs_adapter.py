@@ -8,18 +8,26 @@ Kept apart so a move to another generator touches only this file. It
   so MkDocs writes them with the pages and checks the docs' links to them,
 - puts the FAQ page's JSON-LD into the page head (pages whose front matter says `structured_data: faq`),
 - turns data errors into a clean build failure (no traceback); under `mkdocs serve` it prints
-  them and keeps serving the last good version, so the server neither dies nor hangs.
+  them and keeps serving the last good version, so the server neither dies nor hangs,
+- helps search (macros/search_index.py): teaches the Chinese segmenter the guide's terms, adds the
+  comparison rows and the other names to the index, and writes the modes' other names for the
+  search box.
 """
 
 import json
+import logging
 import sys
 from pathlib import Path
 
+import jieba
+from backrefs import bre
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 MODES_SECTION = "Modes"
+MODE_NAMES_SCRIPT = "javascripts/mode-names.js"  # listed in extra_javascript, before search-query.js
+HAN_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # what Material's search plugin segments
 _session = {"serving": False, "last_good": None, "macros": None}
 
 
@@ -70,6 +78,7 @@ def on_config(config):
     guide, lines = _load(macros, project_dir)
     config.extra["guide"] = guide
     config.extra["guide_lines"] = lines
+    _add_chinese_words(guide)
     pages = [{mode.name: f"modes/{mode.id}.md"} for mode in guide.modes]
     for item in config.nav or []:
         if isinstance(item, dict) and MODES_SECTION in item:
@@ -77,8 +86,19 @@ def on_config(config):
     return config
 
 
+def _add_chinese_words(guide) -> None:
+    """Teach the segmenter the guide's Chinese terms, so 半托管 is one search term, not 半 + 托管."""
+    from macros.search_index import chinese_terms, words_to_teach  # the copy this build loaded
+
+    jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading on every build
+    words_to_teach(chinese_terms(guide), lambda term: list(jieba.cut(term)), jieba.add_word)
+
+
 def on_files(files, config):
-    """Add the generated mode pages (two macro calls and a description) and the machine-readable files."""
+    """Add the generated mode pages (two macro calls and a description), the machine-readable files
+    and the modes' other names for search."""
+    from macros.search_index import mode_names_script
+
     macros, guide = _session["macros"], config.extra["guide"]
     for mode in guide.modes:
         # Material writes the description into an attribute unescaped, so it is escaped here.
@@ -87,6 +107,7 @@ def on_files(files, config):
         files.append(File.generated(config, f"modes/{mode.id}.md", content=content))
     for path, text in macros.export_files(guide, config.site_url, config.site_name).items():
         files.append(File.generated(config, path, content=text.encode("utf-8")))
+    files.append(File.generated(config, MODE_NAMES_SCRIPT, content=mode_names_script(guide)))
     return files
 
 
@@ -98,3 +119,28 @@ def on_page_context(context, page, config, nav):
     elif kind is not None:
         raise abort_build(f"{page.file.src_uri}: structured_data: {kind!r} is unknown; the only kind is 'faq'")
     return context
+
+
+def segment_chinese(text: str) -> str:
+    """Chinese runs cut into words and joined by zero-width spaces, as the search plugin does."""
+
+    def cut(match) -> str:
+        return "\u200b" + "\u200b".join(jieba.cut(match.group(0))) + "\u200b"
+
+    return HAN_RUN.sub(cut, text).strip("\u200b")
+
+
+@event_priority(-100)  # after the search plugin has written the index
+def on_post_build(config):
+    """Add the comparison rows and the other names sellers use to the search index."""
+    from macros.search_index import add_guide_entries
+
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():  # search is switched off
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        index = add_guide_entries(index, config.extra["guide"], segment_chinese)
+    except ValueError as error:
+        raise abort_build(str(error)) from None
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -5,7 +5,7 @@ from .changes import latest_changes, updated_mark
 from .checks import source_references
 from .edits import Edits
 from .faq import render_faq_links
-from .markup import Links, escape, fact_meta, indent, md_block, md_text, source_numbers
+from .markup import NO_SEARCH, Links, escape, fact_meta, indent, md_block, md_text, source_numbers
 from .model import Guide, Mode, Point
 
 
@@ -149,4 +149,5 @@ def render_sources(guide: Guide, links: Links) -> str:
             f"{escape(source.title)}</a>. {escape(source.publisher)}; {date}. "
             f'<span class="source-kind">{escape(source.kind)}</span>{used}</li>'
         )
-    return f'<ol class="sources">{"".join(items)}</ol>'
+    # Out of search: titles of 100 articles about the modes would push the answers down.
+    return f'<ol class="sources" {NO_SEARCH}>{"".join(items)}</ol>'

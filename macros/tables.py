@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from .changes import latest_changes, updated_mark
 from .edits import Edits
-from .markup import Links, checked, cite, disagreement_html, escape, md_text, source_numbers, term_marker
+from .markup import NO_SEARCH, Links, checked, cite, disagreement_html, escape, md_text, phrase, source_numbers, term_marker
 from .model import Cell, Change, Dimension, Guide
 
 
@@ -24,16 +24,27 @@ def _cell(cell: Cell, numbers: dict[str, int], links: Links, mark: Callable[[str
     return f"<td><span class=\"value\">{mark(escape(cell.value))}</span>{note}{disagreement}{meta}</td>"
 
 
+def row_header(dimension: Dimension) -> str:
+    """The row's label and, below it, the other names sellers use for it."""
+    if not dimension.aliases:
+        return escape(dimension.label)
+    names = ", ".join(phrase(alias) for alias in dimension.aliases)
+    return f'{escape(dimension.label)}<span class="also">also: {names}</span>'
+
+
 def _row(guide: Guide, dimension: Dimension, numbers: dict[str, int], links: Links, mark, change: Change | None) -> str:
     cells = "".join(_cell(dimension.values[m.id], numbers, links, mark) for m in guide.modes)
-    return f'<tr id="{dimension.id}"><th scope="row">{escape(dimension.label)}{updated_mark(change, links)}</th>{cells}</tr>'
+    return f'<tr id="{dimension.id}"><th scope="row">{row_header(dimension)}{updated_mark(change, links)}</th>{cells}</tr>'
 
 
 def _table(guide: Guide, caption: str, first: str, rows: list[str], links: Links) -> str:
-    """A scrollable table with caption and scoped headers; one column per mode."""
+    """A scrollable table with caption and scoped headers; one column per mode.
+
+    Left out of the page's search entries: each row has a search entry of its own instead
+    (macros/search_index.py), so a query lands on the row, not on the whole table."""
     return (
         f'<div class="comparison-scroll" tabindex="0" role="region" aria-label="{escape(caption)}">'
-        f'<table class="comparison"><caption>{escape(caption)}</caption>'
+        f'<table class="comparison" {NO_SEARCH}><caption>{escape(caption)}</caption>'
         f"{_header(guide, first, links)}<tbody>{''.join(rows)}</tbody></table></div>"
     )
 

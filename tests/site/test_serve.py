@@ -22,7 +22,9 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
+    # The server holds a request until the running rebuild is done, which on a busy machine can
+    # take longer than a page load.
+    with urllib.request.urlopen(url, timeout=30) as response:
         return response.read().decode("utf-8")
 
 
