@@ -136,7 +136,7 @@ def _decode(raw: bytes) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1  # in characters, as editors count
         return None, [Problem(line, column, (), "the file is not valid UTF-8: save it as UTF-8")]
 
 

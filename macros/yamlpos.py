@@ -1,5 +1,6 @@
 """Safe YAML reading that remembers where every value stands and refuses risky constructs."""
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -175,9 +176,36 @@ HINTS = {
 }
 
 
-def _character_at(text: str, line: int, column: int) -> str:
+def _within(text: str, line: int, column: int) -> tuple[int, int]:
+    """A position moved onto the file's last line if the parser reports one past the end."""
     lines = text.split("\n")
-    return lines[line - 1][column - 1:column] if line <= len(lines) else ""
+    return (line, column) if line <= len(lines) else (len(lines), len(lines[-1]) + 1)
+
+
+KEY_LINE = re.compile(r"^\s*(- )?[A-Za-z_][\w-]*:(\s|$)")
+
+
+def _swallows_keys(text: str, token: yaml.ScalarToken) -> bool:
+    """A quoted text whose later lines look like `key: value` lines probably lost its closing quote."""
+    lines = text.split("\n")[token.start_mark.line + 1:token.end_mark.line + 1]
+    return any(KEY_LINE.match(line) for line in lines)
+
+
+def _multiline_quote_before(text: str, line: int) -> tuple[int, int] | None:
+    """Start of the last quoted text spanning lines before the error: the usual sign of a missing quote."""
+    loader, suspect = _BoundedLoader(text), None
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if token.start_mark.line + 1 >= line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and _swallows_keys(text, token):
+                suspect = (token.start_mark.line + 1, token.start_mark.column + 1)
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return suspect
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
@@ -188,10 +216,13 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
         # The end of the file is the useless place; the opening quote is where to look.
         start = error.context_mark
         return Problem(start.line + 1, start.column + 1, (), "YAML syntax error: this quoted text is never closed: add the closing quote")
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _within(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    at_tab = mark is not None and _character_at(text, line, column) == "\t"
+    at_tab = text.split("\n")[line - 1][column - 1:column] == "\t"
     hint = "indent with spaces, not tabs" if at_tab else next((h for key, h in HINTS.items() if key in problem), None)
+    quote = _multiline_quote_before(text, line)
+    if quote:
+        hint = (f"{hint}; " if hint else "") + f"check the quoted text that starts on line {quote[0]}, column {quote[1]}: is its closing quote missing?"
     return Problem(line, column, (), f"{message}; {hint}" if hint else message)
 
 
