@@ -27,8 +27,8 @@ test: $(STAMP) ## set up, then run every test (unit, data, build, browser)
 check: $(STAMP) ## validate data/guide.yml alone and list every problem
 	$(BIN)/python -m macros.check
 
-build: $(STAMP) ## build the site into site/
-	$(BIN)/mkdocs build --strict
+build: $(STAMP) ## build the site; site/ is replaced only when the build succeeds
+	$(BIN)/python tools/build_site.py
 
 schema: $(STAMP) ## regenerate data/guide.schema.json from macros/model.py
 	$(BIN)/python -m macros.schema
