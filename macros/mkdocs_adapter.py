@@ -57,9 +57,11 @@ def _fresh_macros(project_dir: str):
 def on_config(config):
     """Reload macros/, validate the data and list one page per mode in the nav."""
     project_dir = str(Path(config.config_file_path).parent)
-    guide = _load(_fresh_macros(project_dir), project_dir)
+    macros = _fresh_macros(project_dir)
+    guide = _load(macros, project_dir)
     config.extra["guide"] = guide
-    pages = [{mode.name: f"modes/{mode.id}.md"} for mode in guide.modes]
+    # Titles are HTML to the theme and templates to the macros plugin: escape() keeps them literal in both.
+    pages = [{macros.markup.escape(mode.name): f"modes/{mode.id}.md"} for mode in guide.modes]
     for item in config.nav or []:
         if isinstance(item, dict) and MODES_SECTION in item:
             item[MODES_SECTION] = pages

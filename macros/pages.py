@@ -83,12 +83,16 @@ def render_glossary(guide: Guide) -> str:
 
 
 def render_abbreviations(guide: Guide) -> str:
-    """Abbreviation definitions so each glossary term shows its meaning as a tooltip."""
+    """Abbreviation definitions so each glossary term shows its meaning as a tooltip.
+
+    A term the definition syntax cannot hold (with [, ] or \\) gets no tooltip rather than a wrong one.
+    """
     lines = []
     for term in guide.glossary:
-        meaning = " ".join(term.definition.split()).replace("]", ")")
+        meaning = escape(" ".join(term.definition.split()))  # Markdown keeps these references in the title
         for name in filter(None, (term.term, term.chinese)):
-            lines.append(f"*[{name.replace(']', ')')}]: {escape(meaning)}")
+            if not set(name) & set("[]\\"):
+                lines.append(f"*[{name}]: {meaning}")
     return "\n" + "\n".join(lines) + "\n"
 
 
