@@ -5,18 +5,23 @@ Kept apart so a move to another generator touches only this file. It
 - validates the data once per build and hands the guide to define_env through `extra`,
 - adds one generated page per mode, so a new mode needs only data,
 - turns data errors into a clean build failure (no traceback); under `mkdocs serve` it prints
-  them and keeps serving the last good version, so the server neither dies nor hangs.
+  them and keeps serving the last good version, so the server neither dies nor hangs,
+- does the same for macro errors: the macros plugin would call exit(), which kills `mkdocs serve`'s
+  rebuild thread; here they fail `mkdocs build` with the page and the error, and under `serve`
+  are printed while the page's last good version (or the error, for a new page) is served.
 """
 
+import html
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import Abort
+import jinja2
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 MODES_SECTION = "Modes"
-_session = {"serving": False, "last_good": None}
+_session = {"serving": False, "last_good": None, "pages": {}}
 
 
 def abort_build(message: str) -> Abort:
@@ -74,3 +79,46 @@ def on_files(files, config):
         content = f'{{{{ mode_page("{mode.id}") }}}}\n\n{{{{ abbreviations() }}}}\n'
         files.append(File.generated(config, f"modes/{mode.id}.md", content=content))
     return files
+
+
+class MacroFailed(BaseException):
+    """A macro's error, raised as a BaseException so the macros plugin passes it on instead of exiting."""
+
+
+class ReportingTemplate(jinja2.Template):
+    """A page template whose errors leave the macros plugin as MacroFailed."""
+
+    def render(self, *args, **kwargs):
+        try:
+            return super().render(*args, **kwargs)
+        except Exception as error:
+            raise MacroFailed(error) from error
+
+
+def on_pre_build(config):
+    """Make a macro error fail only this build, naming the page, instead of exiting."""
+    plugin = config.plugins["macros"]
+    plugin.env.template_class = ReportingTemplate
+    render = plugin.render
+
+    def render_or_fail(markdown, force_rendering=False):
+        page = plugin.page.file.src_uri
+        try:
+            output = render(markdown, force_rendering)
+        except MacroFailed as failure:
+            error = failure.args[0]
+            return _macro_error(page, f"{page}: {type(error).__name__}: {error}")
+        except SystemExit:  # a template syntax error: the plugin has printed it and called exit()
+            return _macro_error(page, f"{page}: macro syntax error (see the message above)")
+        _session["pages"][page] = output
+        return output
+
+    plugin.render = render_or_fail
+
+
+def _macro_error(page: str, message: str) -> str:
+    """Fail the build; while serving, print the error and keep the page's last good version."""
+    if not _session["serving"]:
+        raise PluginError(message)
+    print(f"{message}\nStill serving the last good version of {page}; fix it and save again.", file=sys.stderr)
+    return _session["pages"].get(page, f'<p class="macro-error"><strong>Macro error:</strong> {html.escape(message)}</p>')
