@@ -11,7 +11,7 @@ from pathlib import Path
 import pydantic
 
 from .checks import Stub, check_guide
-from .model import Guide
+from .model import Guide, https_url_problem
 from .yamlpos import MAX_PROBLEMS, Positioned, Problem, read_positioned, shorten
 
 MAX_BYTES = 16 * 1024 * 1024  # far above the real file; refuses runaway files before parsing
@@ -81,7 +81,7 @@ def _pydantic_message(error: dict, written: str | None) -> str:
     if kind == "extra_forbidden":
         return "unknown field (check the spelling; see CONTRIBUTING.md for the allowed fields)"
     if kind == "string_pattern_mismatch" and "https" in str(error.get("ctx", {}).get("pattern", "")):
-        return f"expected an https:// link, got {shorten(value)}"
+        return f"{shorten(value)} is not a valid https:// link: {https_url_problem(value) or 'it must start with https://'}"
     if kind == "string_pattern_mismatch":
         return f"{shorten(value)} is not a valid id: use lowercase letters, digits and single hyphens (e.g. store-system)"
     if kind == "string_too_short":

@@ -403,3 +403,43 @@ def test_non_text_keys_are_refused():
     indent = key[: len(key) - len(key.lstrip(" -"))].replace("-", " ")
     text = replace_once(line, line + f"\n{indent}123: x")
     assert only(text).endswith(": keys must be plain text")
+
+
+# --- Links -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url, reason", [
+    ("https://localhost/page", "'localhost' is not a host name such as example.org"),
+    ("https://one.example/a page", 'it contains spaces or characters such as " < > { } | that must be percent-encoded'),
+    ('https://one.example/"onmouseover="x', 'it contains spaces or characters such as " < > { } | that must be percent-encoded'),
+    ("https://user@one.example/", "'user@one.example' is not a host name such as example.org"),
+])
+def test_source_url_must_be_a_well_formed_https_link(url, reason):
+    text = replace_once("url: https://one.example/page", f"url: '{url}'")
+    assert only(text) == f"{NAME}:{at(text, repr(url))}: sources[0].url: {url!r} is not a valid https:// link: {reason}"
+
+
+@pytest.mark.parametrize("markdown, target", [
+    ("See [this](javascript:alert(1)).", "javascript:alert(1"),
+    ("See [this](<javascript:alert(1)>).", "javascript:alert(1"),
+    ("See [this]( JavaScript:alert(1) ).", "JavaScript:alert(1"),
+    ("See ![x](data:image/svg+xml;base64,PHN2Zz4=).", "data:image/svg+xml;base64,PHN2Zz4="),
+    ("See [this](vbscript:msgbox).", "vbscript:msgbox"),
+    ("See [this](http://plain.example).", "http://plain.example"),
+    ("See [this][r].\n\n[r]: javascript:alert(1) \"a title\"", "javascript:alert(1)"),
+    ("See [this][r].\n\n[r]:\n    data:text/html,x", "data:text/html,x"),
+    ("See [this](https://bad host).", "https://bad"),
+])
+def test_markdown_links_must_be_https_or_pages_of_the_guide(markdown, target):
+    indented = "\n".join("      " + line if line else "" for line in markdown.split("\n"))
+    text = replace_once("    answer: |\n      The seller in Alpha; the platform in Beta.\n", f"    answer: |\n{indented}\n")
+    assert only(text) == (
+        f"{NAME}:{at(text, 'answer: |')[:-2]}:13: faq[0].answer: link target {target!r} is not allowed: "
+        "use https://... or a page of this guide such as compare.md#store-system"
+    )
+
+
+def test_https_and_guide_links_are_allowed():
+    markdown = "See [a](https://one.example/x?q=1#f), [b](compare.md#where-stock-sits) and [c][r].\n\n[r]: https://two.example \"t\""
+    indented = "\n".join("      " + line if line else "" for line in markdown.split("\n"))
+    text = replace_once("    answer: |\n      The seller in Alpha; the platform in Beta.\n", f"    answer: |\n{indented}\n")
+    parse_guide(text.encode(), NAME, TODAY)

@@ -166,7 +166,7 @@ def test_future_checked_date():
 
 def test_source_link_must_be_https():
     text = edit("    url: https://two.example/page\n", "    url: http://two.example/page\n")
-    assert problems(text) == [f"{NAME}:{at(text, 'http://two')}: sources[1].url: expected an https:// link, got 'http://two.example/page'"]
+    assert problems(text) == [f"{NAME}:{at(text, 'http://two')}: sources[1].url: 'http://two.example/page' is not a valid https:// link: it must start with https://"]
 
 
 def test_unsafe_link_in_answer():
