@@ -7,10 +7,10 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build schema clean
+.PHONY: help serve test check build schema linkcheck clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -28,10 +28,13 @@ check: $(STAMP) ## validate data/guide.yml alone and list every problem
 	$(BIN)/python -m macros.check
 
 build: $(STAMP) ## build the site; site/ is replaced only when the build succeeds
-	$(BIN)/python tools/build_site.py
+	$(BIN)/python -m tools.build_site
 
 schema: $(STAMP) ## regenerate data/guide.schema.json from macros/model.py
 	$(BIN)/python -m macros.schema
+
+linkcheck: $(STAMP) ## try every external link in the data online (needs a network; not in make test)
+	$(BIN)/python -m tools.linkcheck
 
 clean: ## remove the built site and the virtual environment
 	rm -rf site $(VENV)

@@ -1,4 +1,4 @@
-"""`make build`: build into a fresh folder beside site/ and swap it in only if the build succeeded.
+"""`make build` (python -m tools.build_site): build into a fresh folder beside site/ and swap it in only if the build succeeded.
 
 A failed build leaves the previous site/ exactly as it was, so a broken edit never reaches readers.
 """
