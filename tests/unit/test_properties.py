@@ -5,6 +5,7 @@ Unicode, delete, duplicate or swap lines) and of the data (delete keys, swap typ
 entries), written back as YAML. Runs are derandomized, so CI sees the same examples every time.
 """
 
+import copy
 import datetime
 
 import yaml
@@ -17,6 +18,7 @@ from macros.load import GuideError, parse_guide
 TODAY = datetime.date.today()
 REAL = (ROOT / "data" / "guide.yml").read_text(encoding="utf-8")
 LINES = REAL.split("\n")
+DATA = yaml.load(REAL, Loader=yaml.CSafeLoader)
 SETTINGS = settings(max_examples=200, derandomize=True, database=None, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
@@ -92,7 +94,7 @@ ANY_VALUE = st.one_of(
 @st.composite
 def data_edits(draw) -> str:
     """The real data with one structural edit, written back as YAML."""
-    data = yaml.safe_load(REAL)
+    data = copy.deepcopy(DATA)
     path = draw(st.sampled_from(list(paths(data))[1:]))
     parent, key = get(data, path[:-1]), path[-1]
     kind = draw(st.sampled_from(["delete", "swap-type", "duplicate", "insert-text"]))
