@@ -1,14 +1,17 @@
 """Safe YAML reading that remembers where every value stands and refuses risky constructs."""
 
-import re
 from dataclasses import dataclass, field
 
 import yaml
+
+from .yamlerrors import error_summary, explain
 
 Path = tuple[str | int, ...]
 MAX_PROBLEMS = 200  # past this, problems are only counted: a runaway file must not flood memory or the terminal
 MAX_DEPTH = 32  # the schema nests 10 deep; libyaml crashes the process on nesting in the tens of thousands
 MAX_NODES = 1_000_000  # keys plus values (about 140,000 glossary entries): bounds memory and time
+CORE = "tag:yaml.org,2002:"
+ALLOWED_TAGS = {CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,6 @@ class _BoundedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-CORE = "tag:yaml.org,2002:"
-ALLOWED_TAGS = {CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 
 
 def _short_tag(tag: str) -> str:
@@ -148,82 +147,15 @@ def _unreadable(node: yaml.ScalarNode, error: Exception) -> str:
     """Why a plain value could not be read, and what to write instead."""
     written = shorten(node.value)
     if node.tag == CORE + "timestamp":
-        return f"{written} is not a real date ({_first_line(error)}): write an existing date as YYYY-MM-DD"
+        return f"{written} is not a real date ({error_summary(error)}): write an existing date as YYYY-MM-DD"
     if node.tag in (CORE + "int", CORE + "float"):
         return f"{written} is too long to read as a number: put it in quotes if it is text"
-    return f"cannot read value {written}: {_first_line(error)}"
+    return f"cannot read value {written}: {error_summary(error)}"
 
 
 def shorten(text: str, limit: int = 60) -> str:
     """A value quoted for a message, cut so a huge value cannot flood the report."""
     return repr(text if len(text) <= limit else text[:limit] + "…")
-
-
-def _first_line(error: Exception) -> str:
-    text = getattr(error, "problem", None) or str(error)
-    return text.splitlines()[0] if text else type(error).__name__
-
-
-# Hints for the syntax errors editors make most, keyed by a piece of the parser's message.
-HINTS = {
-    "tab character": "indent with spaces, not tabs",
-    "mapping values are not allowed": "a colon followed by a space inside text: put the text in quotes, or fix the indentation",
-    "did not find expected key": "check the indentation of this line against the lines above",
-    "did not find expected ',' or": "a list or mapping in [ ] or { } is not closed; text that starts with [ or { must be in quotes",
-    "unknown escape character": "inside double quotes a backslash starts an escape: write \\\\ or use single quotes",
-    "another document": "the guide must be one YAML document: remove the `---` line",
-    "cannot start any token": "text that starts with @, ` or % must be in quotes",
-}
-
-
-def _within(text: str, line: int, column: int) -> tuple[int, int]:
-    """A position moved onto the file's last line if the parser reports one past the end."""
-    lines = text.split("\n")
-    return (line, column) if line <= len(lines) else (len(lines), len(lines[-1]) + 1)
-
-
-KEY_LINE = re.compile(r"^\s*(- )?[A-Za-z_][\w-]*:(\s|$)")
-
-
-def _swallows_keys(text: str, token: yaml.ScalarToken) -> bool:
-    """A quoted text whose later lines look like `key: value` lines probably lost its closing quote."""
-    lines = text.split("\n")[token.start_mark.line + 1:token.end_mark.line + 1]
-    return any(KEY_LINE.match(line) for line in lines)
-
-
-def _multiline_quote_before(text: str, line: int) -> tuple[int, int] | None:
-    """Start of the last quoted text spanning lines before the error: the usual sign of a missing quote."""
-    loader, suspect = _BoundedLoader(text), None
-    try:
-        while loader.check_token():
-            token = loader.get_token()
-            if token.start_mark.line + 1 >= line:
-                break
-            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and _swallows_keys(text, token):
-                suspect = (token.start_mark.line + 1, token.start_mark.column + 1)
-    except yaml.YAMLError:
-        pass
-    finally:
-        loader.dispose()
-    return suspect
-
-
-def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
-    """A parser error as a located problem, with a hint on how to fix it."""
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    context, problem = getattr(error, "context", None) or "", _first_line(error)
-    if "quoted scalar" in context and "end of stream" in problem:
-        # The end of the file is the useless place; the opening quote is where to look.
-        start = error.context_mark
-        return Problem(start.line + 1, start.column + 1, (), "YAML syntax error: this quoted text is never closed: add the closing quote")
-    line, column = _within(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    at_tab = text.split("\n")[line - 1][column - 1:column] == "\t"
-    hint = "indent with spaces, not tabs" if at_tab else next((h for key, h in HINTS.items() if key in problem), None)
-    quote = _multiline_quote_before(text, line)
-    if quote:
-        hint = (f"{hint}; " if hint else "") + f"check the quoted text that starts on line {quote[0]}, column {quote[1]}: is its closing quote missing?"
-    return Problem(line, column, (), f"{message}; {hint}" if hint else message)
 
 
 def read_positioned(text: str) -> Positioned:
@@ -240,6 +172,7 @@ def read_positioned(text: str) -> Positioned:
         line, column = _mark(error.node) if error.node else (1, 1)
         return Positioned(problems=[Problem(line, column, (), error.message)])
     except yaml.YAMLError as error:
-        return Positioned(problems=[_syntax_problem(error, text)])
+        line, column, message = explain(error, text)
+        return Positioned(problems=[Problem(line, column, (), message)])
     finally:
         loader.dispose()
