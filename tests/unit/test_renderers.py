@@ -191,3 +191,17 @@ def test_mode_model_rejects_boolean_name():
     data["name"] = False
     with pytest.raises(ValueError):
         Mode.model_validate(data)
+
+
+def test_abbreviation_tooltips_hold_any_definition_and_skip_terms_the_syntax_cannot_hold():
+    terms = [
+        GUIDE.glossary[0].model_copy(update={"term": "Term: with colon", "chinese": None,
+                                             "definition": 'Says "hi" & <b>bold</b> [x](y) {{ z }}\nnext line'}),
+        GUIDE.glossary[0].model_copy(update={"id": "odd", "term": "odd]term", "chinese": "back\\slash", "definition": "Odd."}),
+    ]
+    definitions = render_abbreviations(with_changes(GUIDE, glossary=terms))
+    page = rendered("Term: with colon and odd]term appear here.\n" + definitions)
+    assert [(a.get_text(), a["title"]) for a in page.find_all("abbr")] == [
+        ("Term: with colon", 'Says "hi" & <b>bold</b> [x](y) {{ z }} next line'),
+    ]
+    assert page.get_text().strip() == "Term: with colon and odd]term appear here.", "no definition line is left as text"
