@@ -2,21 +2,31 @@
 
 from pathlib import Path
 
-from .faq import render_faq
-from .load import GuideError, load_guide
-from .markup import links_for
+from .apidoc import render_api_fields, render_api_files
+from .changes import render_changes
+from .context import render_variants
+from .edits import Edits, edit_base_problem
+from .exports import export_files
+from .faq import render_faq, render_faq_jsonld
+from .load import GuideError, load_guide, load_located
+from .markup import escape, links_for
 from .pages import render_abbreviations, render_flow_tabs, render_glossary, render_mode_cards, render_mode_page, render_sources
 from .tables import render_comparison_table, render_key_differences
+from .timeline import render_timeline
 
 DATA_FILE = Path("data") / "guide.yml"
-__all__ = ["DATA_FILE", "GuideError", "define_env", "load_guide"]
+__all__ = [
+    "DATA_FILE", "GuideError", "define_env", "edit_base_problem", "escape", "export_files", "load_guide",
+    "load_located", "render_faq_jsonld",
+]
 
 
 def define_env(env):
     """Register one macro per renderer; each renders for the page being built."""
-    guide = env.variables.get("guide")  # validated once per build by the MkDocs hook
+    guide, lines = env.variables.get("guide"), env.variables.get("guide_lines")  # validated once per build by the hook
     if guide is None:
-        guide = load_guide(Path(env.project_dir) / DATA_FILE, Path(env.project_dir))
+        guide, lines = load_located(Path(env.project_dir) / DATA_FILE, Path(env.project_dir))
+    edits = Edits(lines, env.variables.get("edit_base", ""))
 
     def links():
         return links_for(env.page.url, env.page.file.src_uri)
@@ -24,7 +34,7 @@ def define_env(env):
     @env.macro
     def comparison_table():
         """The full comparison, grouped by category."""
-        return render_comparison_table(guide, links())
+        return render_comparison_table(guide, links(), edits)
 
     @env.macro
     def key_differences():
@@ -34,7 +44,7 @@ def define_env(env):
     @env.macro
     def faq():
         """Every FAQ entry, grouped by category."""
-        return render_faq(guide, links())
+        return render_faq(guide, links(), edits)
 
     @env.macro
     def mode_cards():
@@ -49,7 +59,7 @@ def define_env(env):
     @env.macro
     def mode_page(mode_id):
         """The whole page of one mode."""
-        return render_mode_page(guide, mode_id, links())
+        return render_mode_page(guide, mode_id, links(), edits)
 
     @env.macro
     def glossary():
@@ -64,4 +74,29 @@ def define_env(env):
     @env.macro
     def sources():
         """The numbered source list."""
-        return render_sources(guide)
+        return render_sources(guide, links())
+
+    @env.macro
+    def timeline():
+        """The dated history of the modes."""
+        return render_timeline(guide, links())
+
+    @env.macro
+    def variants():
+        """Sub-modes, other modes and country sites, as context."""
+        return render_variants(guide, links())
+
+    @env.macro
+    def changes():
+        """The change log, newest first."""
+        return render_changes(guide, links())
+
+    @env.macro
+    def api_files():
+        """The table of exported files, linked."""
+        return render_api_files(guide, links())
+
+    @env.macro
+    def api_fields():
+        """The fields of every API file, from the models."""
+        return render_api_fields()

@@ -1,30 +1,41 @@
-"""FAQ: every question a heading with its data id, the answer in a collapsible block."""
+"""FAQ: every question a heading with its data id, the answer in a collapsible block; its JSON-LD."""
 
-from .markup import Links, disagreement_html, escape, fact_meta, indent, md_block, md_text, source_numbers
-from .model import FaqEntry, Guide
+import json
+
+from .changes import latest_changes, updated_mark
+from .edits import Edits
+from .markup import (
+    Links, close_directions, disagreement_html, escape, fact_meta, indent, listed, md_block, md_text, plain_text,
+    source_numbers,
+)
+from .model import Change, FaqEntry, Guide
+
+# Inside <script>, "</script>" or "<!--" in the data would end or confuse the element: escape <, > and &.
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
-def _entry(entry: FaqEntry, guide: Guide, numbers: dict[str, int], links: Links) -> str:
-    modes = ", ".join(m.name for m in guide.modes if m.id in entry.modes)
-    body = [
-        md_block(entry.answer, links),
-        f'<p class="faq-meta">Applies to: {escape(modes)} · {fact_meta(entry, numbers, links)}</p>',
-    ]
+def _entry(entry: FaqEntry, guide: Guide, numbers: dict[str, int], links: Links, extras: list[str]) -> str:
+    modes = listed(m.name for m in guide.modes if m.id in entry.modes)
+    meta = " · ".join([f"Applies to: {escape(modes)}", fact_meta(entry, numbers, links), *filter(None, extras)])
+    body = [md_block(entry.answer, links), f'<p class="faq-meta">{meta}</p>']
     if entry.disagreement:
         body.insert(1, disagreement_html(entry.disagreement, numbers, links))
     answer = indent("\n\n".join(body))
     return f'### {md_text(entry.question)} {{#{entry.id}}}\n\n??? question faq "Answer"\n{answer}\n'
 
 
-def render_faq(guide: Guide, links: Links) -> str:
-    """All entries grouped by category, in data order."""
+def render_faq(guide: Guide, links: Links, edits: Edits | None = None) -> str:
+    """All entries grouped by category, in data order; each with its update mark and correction link."""
     numbers = source_numbers(guide)
+    latest: dict[str, Change] = latest_changes(guide)
     parts = []
     for category in guide.categories:
         entries = [e for e in guide.faq if e.category == category.id]
         if entries:
             parts.append(f"## {md_text(category.name)} {{#{category.id}}}\n")
-            parts.extend(_entry(e, guide, numbers, links) for e in entries)
+            for e in entries:
+                extras = [updated_mark(latest.get(e.id), links), edits.link(e.id, links) if edits else ""]
+                parts.append(_entry(e, guide, numbers, links, extras))
     return "\n".join(parts)
 
 
@@ -34,3 +45,18 @@ def render_faq_links(guide: Guide, mode_id: str, links: Links) -> str:
         f"- [{md_text(e.question)}]({links.md('faq', e.id)})" for e in guide.faq if mode_id in e.modes
     ]
     return "\n".join(items)
+
+
+def render_faq_jsonld(guide: Guide, faq_url: str) -> str:
+    """schema.org FAQPage for the FAQ page at this absolute URL: one Question per entry, answer as shown."""
+    questions = [
+        {
+            "@type": "Question",
+            "name": close_directions(entry.question),
+            "url": f"{faq_url}#{entry.id}",
+            "acceptedAnswer": {"@type": "Answer", "text": plain_text(entry.answer)},
+        }
+        for entry in guide.faq
+    ]
+    data = {"@context": "https://schema.org", "@type": "FAQPage", "url": faq_url, "mainEntity": questions}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE)

@@ -3,9 +3,13 @@
 import datetime
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
-from .model import Disagreement, Guide, Sourced
+import markdown
+
+from .model import SITE_LINK, Disagreement, Guide, Sourced
 
 # Characters written as character references so text stays literal wherever it lands: in HTML, in
 # Markdown (emphasis, links, code, attribute lists, escapes) and in Jinja ({{, {%, {#).
@@ -16,7 +20,6 @@ LINE_START = re.compile(r"^([#+=:?/-]|\d+[.)])")  # what else opens a block at t
 BLOCK_MARKER = re.compile(r"^([ \t]*)(!!!|\?\?\?|===|```|~~~|\*\[|\[\^|:::|///)", re.M)
 DIRECTION_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
                      "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
-SITE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[a-z0-9-]+)?\)")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,24 @@ def close_directions(text: str) -> str:
     return text + "".join(reversed(pending))
 
 
+def term_marker(guide: Guide) -> Callable[[str], str]:
+    """A function that gives glossary terms in escaped text a tooltip, like the abbr extension does."""
+    meanings = {}
+    for term in guide.glossary:
+        for name in filter(None, (term.term, term.chinese)):
+            meanings.setdefault(escape(name), escape(" ".join(term.definition.split())))
+    if not meanings:
+        return lambda text: text
+    names = "|".join(re.escape(n) for n in sorted(meanings, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&#-])({names})(?![\w-])")  # & and # before: inside &lt; or &#91;
+    return lambda text: pattern.sub(lambda m: f'<abbr title="{meanings[m.group(1)]}">{m.group(1)}</abbr>', text)
+
+
+def listed(items) -> str:
+    """Texts joined by commas, each closing its own direction overrides so none spills into the next."""
+    return ", ".join(close_directions(item) for item in items)
+
+
 def escape(text: str) -> str:
     """Text made literal in HTML elements and attributes, and in Markdown or Jinja around them."""
     return html.escape(close_directions(text), quote=True).translate(LITERAL)
@@ -65,7 +86,7 @@ def escape(text: str) -> str:
 
 def md_text(text: str) -> str:
     """Plain text made literal on one line of Markdown: no HTML, emphasis, links or block syntax."""
-    literal = escape(" ".join(text.split()))
+    literal = html.escape(close_directions(" ".join(text.split())), quote=False).translate(LITERAL)
     return LINE_START.sub(lambda m: f"&#{ord(m.group()[0])};{m.group()[1:]}", literal)
 
 
@@ -118,3 +139,34 @@ def disagreement_html(disagreement: Disagreement, numbers: dict[str, int], links
         '<div class="disagree" role="note"><strong class="disagree-label">⚠ Sources disagree:</strong> '
         f"{escape(disagreement.summary)}<ul>{views}</ul></div>"
     )
+
+
+class _TextOnly(HTMLParser):
+    """Collects the text of an HTML fragment, with a space where a block ends."""
+
+    BLOCKS = {"p", "li", "ul", "ol", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "td", "th"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        self.handle_starttag(tag, [])
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+_MARKDOWN = markdown.Markdown()  # one converter, reset per use: building one costs more than converting
+
+
+def plain_text(editor_markdown: str) -> str:
+    """What a reader sees of an editor's Markdown field, as one line of plain text."""
+    parser = _TextOnly()
+    parser.feed(_MARKDOWN.reset().convert(md_block(editor_markdown, Links())))
+    parser.close()
+    return " ".join("".join(parser.parts).split())

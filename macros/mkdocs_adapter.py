@@ -4,6 +4,9 @@ Kept apart so a move to another generator touches only this file. It
 - makes every build import the current code in macros/ (the macros plugin imports a package once),
 - validates the data once per build and hands the guide to define_env through `extra`,
 - adds one generated page per mode, so a new mode needs only data,
+- adds the machine-readable files (JSON API and schemas, CSV, Atom feed) as generated site files,
+  so MkDocs writes them with the pages and checks the docs' links to them,
+- puts the FAQ page's JSON-LD into the page head (pages whose front matter says `structured_data: faq`),
 - turns data errors into a clean build failure (no traceback); under `mkdocs serve` it prints
   them and keeps serving the last good version, so the server neither dies nor hangs,
 - does the same for macro errors: the macros plugin would call exit(), which kills `mkdocs serve`'s
@@ -12,6 +15,7 @@ Kept apart so a move to another generator touches only this file. It
 """
 
 import html
+import json
 import sys
 from pathlib import Path
 
@@ -21,7 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 MODES_SECTION = "Modes"
-_session = {"serving": False, "last_good": None, "pages": {}}
+_session = {"serving": False, "last_good": None, "macros": None, "pages": {}}
 
 
 def abort_build(message: str) -> Abort:
@@ -30,16 +34,16 @@ def abort_build(message: str) -> Abort:
 
 
 def _load(macros, project_dir: str):
-    """The validated guide; while serving, the last good one if the data now has problems."""
+    """The validated guide and its entry lines; while serving, the last good ones if the data now has problems."""
     try:
-        guide = macros.load_guide(Path(project_dir) / macros.DATA_FILE, Path(project_dir))
+        located = macros.load_located(Path(project_dir) / macros.DATA_FILE, Path(project_dir))
     except macros.GuideError as error:
         if not (_session["serving"] and _session["last_good"]):
             raise abort_build(str(error)) from None
         print(f"{error}\nStill serving the last good version; fix the data and save again.", file=sys.stderr)
         return _session["last_good"]
-    _session["last_good"] = guide
-    return guide
+    _session["last_good"] = located
+    return located
 
 
 def on_startup(command, dirty):
@@ -60,13 +64,19 @@ def _fresh_macros(project_dir: str):
 
 @event_priority(100)  # before the macros plugin imports the package
 def on_config(config):
-    """Reload macros/, validate the data and list one page per mode in the nav."""
+    """Reload macros/, validate the data and settings, and list one page per mode in the nav."""
     project_dir = str(Path(config.config_file_path).parent)
-    macros = _fresh_macros(project_dir)
-    guide = _load(macros, project_dir)
+    macros = _session["macros"] = _fresh_macros(project_dir)
+    problem = macros.edit_base_problem(config.extra.get("edit_base", ""))
+    if problem:
+        raise abort_build(f"mkdocs.yml: {problem}")
+    if not config.site_url:
+        raise abort_build("mkdocs.yml: site_url is needed: the feed and the API give absolute links")
+    guide, lines = _load(macros, project_dir)
     config.extra["guide"] = guide
+    config.extra["guide_lines"] = lines
     # Titles are HTML to the theme and templates to the macros plugin: escape() keeps them literal in both.
-    pages = [{macros.markup.escape(mode.name): f"modes/{mode.id}.md"} for mode in guide.modes]
+    pages = [{macros.escape(mode.name): f"modes/{mode.id}.md"} for mode in guide.modes]
     for item in config.nav or []:
         if isinstance(item, dict) and MODES_SECTION in item:
             item[MODES_SECTION] = pages
@@ -74,11 +84,26 @@ def on_config(config):
 
 
 def on_files(files, config):
-    """Add the generated mode pages; their content is two macro calls."""
-    for mode in config.extra["guide"].modes:
-        content = f'{{{{ mode_page("{mode.id}") }}}}\n\n{{{{ abbreviations() }}}}\n'
+    """Add the generated mode pages (two macro calls and a description) and the machine-readable files."""
+    macros, guide = _session["macros"], config.extra["guide"]
+    for mode in guide.modes:
+        # Material writes the description into an attribute unescaped, so it is escaped here.
+        front = f"---\ndescription: {json.dumps(macros.escape(' '.join(mode.summary.split())), ensure_ascii=False)}\n---\n"
+        content = f'{front}{{{{ mode_page("{mode.id}") }}}}\n\n{{{{ abbreviations() }}}}\n'
         files.append(File.generated(config, f"modes/{mode.id}.md", content=content))
+    for path, text in macros.export_files(guide, config.site_url, config.site_name).items():
+        files.append(File.generated(config, path, content=text.encode("utf-8")))
     return files
+
+
+def on_page_context(context, page, config, nav):
+    """Give the theme the FAQ page's JSON-LD (overrides/main.html puts it into the head)."""
+    macros, kind = _session["macros"], page.meta.get("structured_data")
+    if kind == "faq":
+        context["json_ld"] = macros.render_faq_jsonld(config.extra["guide"], page.canonical_url)
+    elif kind is not None:
+        raise abort_build(f"{page.file.src_uri}: structured_data: {kind!r} is unknown; the only kind is 'faq'")
+    return context
 
 
 class MacroFailed(BaseException):

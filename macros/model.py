@@ -12,6 +12,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Markdown link targets: inline `](target` and reference definitions `[label]: target`, whose
 # target may follow on the next line and be followed by a title (as Python-Markdown reads them).
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ \t]*\[[^\[\]]*\]:[ \t]*\n?[ \t]*<?([^\s>]*)", re.M)
+SITE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[a-z0-9-]+)?\)")  # e.g. ](faq.md#who-sets-price)
 SAFE_TARGET = re.compile(r"^(https://\S+|#[a-z0-9-]+|[a-z0-9-]+\.md(#[a-z0-9-]+)?)$")
 HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 URL_UNSAFE = set(' "<>\\^`{|}')  # characters a URL must percent-encode (RFC 3986)
@@ -193,6 +194,18 @@ class Variant(Sourced):
     unknown: list[Text] = Field(default_factory=list, description="open questions no source answers")
 
 
+class Change(Strict):
+    """A dated change to this guide, for the "What changed" page and feed."""
+
+    id: Id
+    date: datetime.date = Field(description="the day the change was published (YYYY-MM-DD)")
+    summary: Text = Field(description="one or two plain sentences: what changed")
+    affects: list[Id] = Field(
+        default_factory=list, description="ids of the entries changed (modes, rows, FAQ entries, ...); empty for the whole guide"
+    )
+    sources: list[Id] = Field(default_factory=list, description="optional: sources that prompted the change")
+
+
 class Guide(Strict):
     """The whole data file."""
 
@@ -204,3 +217,4 @@ class Guide(Strict):
     timeline: list[Event] = Field(default_factory=list)
     variants: list[Variant] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
+    changes: list[Change] = Field(default_factory=list, description="the change log: add each new change at the end")

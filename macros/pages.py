@@ -1,7 +1,10 @@
 """Page pieces about the modes themselves, the glossary and the sources."""
 
+from .changes import latest_changes, updated_mark
+from .checks import source_references
+from .edits import Edits
 from .faq import render_faq_links
-from .markup import Links, escape, fact_meta, indent, md_block, md_text, source_numbers
+from .markup import Links, escape, fact_meta, indent, listed, md_block, md_text, source_numbers
 from .model import Guide, Mode, Point
 
 
@@ -39,16 +42,17 @@ def _points(points: list[Point], numbers: dict[str, int], links: Links) -> str:
     return "\n".join(f"- {md_text(p.text)} {fact_meta(p, numbers, links)}" for p in points)
 
 
-def render_mode_page(guide: Guide, mode_id: str, links: Links) -> str:
+def render_mode_page(guide: Guide, mode_id: str, links: Links, edits: Edits | None = None) -> str:
     """A whole page about one mode, from the data."""
     mode = find_mode(guide, mode_id)
     numbers = source_numbers(guide)
-    also = ", ".join(mode.aliases)
+    also = listed(mode.aliases)
+    updated = updated_mark(latest_changes(guide).get(mode.id), links)
     sections = [
         f"# {md_text(mode.name)} <span lang=\"zh\">{escape(mode.chinese)}</span>",
-        f"{md_text(mode.summary)} {fact_meta(mode, numbers, links)}",
+        f"{md_text(mode.summary)} {fact_meta(mode, numbers, links)}{' · ' + updated if updated else ''}",
         f"**Also called:** {md_text(also)}" if also else "",
-        f"**Started:** {md_text(mode.launched)}  \n**Markets:** {md_text(', '.join(mode.markets))}",
+        f"**Started:** {md_text(mode.launched)}  \n**Markets:** {md_text(listed(mode.markets))}",
         "## How goods flow {#goods-flow}",
         md_block(mode.goods_flow, links),
         "## How money flows {#money-flow}",
@@ -63,6 +67,7 @@ def render_mode_page(guide: Guide, mode_id: str, links: Links) -> str:
         _points(mode.suits, numbers, links),
         "## Questions about this mode {#questions}",
         render_faq_links(guide, mode.id, links) or "No questions yet.",
+        f'<p class="suggest">{edits.link(mode.id, links, "Suggest a correction to this page")}</p>' if edits else "",
     ]
     return "\n\n".join(s for s in sections if s)
 
@@ -96,14 +101,49 @@ def render_abbreviations(guide: Guide) -> str:
     return "\n" + "\n".join(lines) + "\n"
 
 
-def render_sources(guide: Guide) -> str:
-    """Every source, numbered as cited, with publisher, date and link."""
+MODE_SECTIONS = {"advantages": "advantages", "risks": "risks", "suits": "who-it-suits"}
+
+
+def fact_link(guide: Guide, path: tuple) -> tuple[str, str, str | None]:
+    """(label, page, anchor) of the fact at a path such as ('dimensions', 3, 'values', 'semi-managed')."""
+    collection, index = path[0], path[1]
+    entry = getattr(guide, collection)[index]
+    if collection == "modes":
+        return entry.name, f"modes/{entry.id}", MODE_SECTIONS.get(path[2])
+    if collection == "dimensions":
+        mode = find_mode(guide, path[3])
+        return f"{entry.label} ({mode.name})", "compare", entry.id
+    if collection == "faq":
+        return entry.question, "faq", entry.id
+    if collection == "timeline":
+        return entry.title, "timeline", entry.id
+    return entry.name, "context", entry.id
+
+
+def _reliance(guide: Guide, links: Links) -> dict[str, list[str]]:
+    """For each source id, links to the facts that cite it, each fact once."""
+    facts: dict[str, dict[tuple, str]] = {}
+    for path, source_id in source_references(guide):
+        label, page, anchor = fact_link(guide, path)
+        link = f'<a href="{escape(links.to(page, anchor))}">{escape(label)}</a>'
+        facts.setdefault(source_id, {})[(page, anchor, label)] = link
+    return {source_id: list(found.values()) for source_id, found in facts.items()}
+
+
+def render_sources(guide: Guide, links: Links) -> str:
+    """Every source, numbered as cited, with publisher, date, link and the facts relying on it."""
+    reliance = _reliance(guide, links)
     items = []
     for number, source in enumerate(guide.sources, start=1):
         date = escape(source.published or "date not shown")
+        facts = reliance.get(source.id, [])
+        used = (
+            f'<details class="relied-on"><summary>Relied on by {len(facts)} '
+            f'fact{"s" if len(facts) != 1 else ""}</summary><ul>{"".join(f"<li>{f}</li>" for f in facts)}</ul></details>'
+        )
         items.append(
             f'<li id="{source.id}" value="{number}"><a href="{escape(source.url)}" rel="noopener noreferrer">'
             f"{escape(source.title)}</a>. {escape(source.publisher)}; {date}. "
-            f'<span class="source-kind">{escape(source.kind)}</span></li>'
+            f'<span class="source-kind">{escape(source.kind)}</span>{used}</li>'
         )
     return f'<ol class="sources">{"".join(items)}</ol>'

@@ -1,7 +1,11 @@
 """Comparison tables: the full grouped comparison and the short key-differences table."""
 
-from .markup import Links, checked, cite, disagreement_html, escape, md_text, source_numbers
-from .model import Cell, Dimension, Guide
+from collections.abc import Callable
+
+from .changes import latest_changes, updated_mark
+from .edits import Edits
+from .markup import Links, checked, cite, disagreement_html, escape, md_text, source_numbers, term_marker
+from .model import Cell, Change, Dimension, Guide
 
 
 def _header(guide: Guide, first: str, links: Links) -> str:
@@ -13,16 +17,16 @@ def _header(guide: Guide, first: str, links: Links) -> str:
     return f'<thead><tr><th scope="col">{escape(first)}</th>{modes}</tr></thead>'
 
 
-def _cell(cell: Cell, numbers: dict[str, int], links: Links) -> str:
-    note = f'<span class="note">{escape(cell.note)}</span>' if cell.note else ""
+def _cell(cell: Cell, numbers: dict[str, int], links: Links, mark: Callable[[str], str]) -> str:
+    note = f'<span class="note">{mark(escape(cell.note))}</span>' if cell.note else ""
     disagreement = disagreement_html(cell.disagreement, numbers, links) if cell.disagreement else ""
     meta = f'<span class="fact-meta">{cite(cell.sources, numbers, links)} {checked(cell.checked)}</span>'
-    return f"<td><span class=\"value\">{escape(cell.value)}</span>{note}{disagreement}{meta}</td>"
+    return f"<td><span class=\"value\">{mark(escape(cell.value))}</span>{note}{disagreement}{meta}</td>"
 
 
-def _row(guide: Guide, dimension: Dimension, numbers: dict[str, int], links: Links) -> str:
-    cells = "".join(_cell(dimension.values[m.id], numbers, links) for m in guide.modes)
-    return f'<tr id="{dimension.id}"><th scope="row">{escape(dimension.label)}</th>{cells}</tr>'
+def _row(guide: Guide, dimension: Dimension, numbers: dict[str, int], links: Links, mark, change: Change | None) -> str:
+    cells = "".join(_cell(dimension.values[m.id], numbers, links, mark) for m in guide.modes)
+    return f'<tr id="{dimension.id}"><th scope="row">{escape(dimension.label)}{updated_mark(change, links)}</th>{cells}</tr>'
 
 
 def _table(guide: Guide, caption: str, first: str, rows: list[str], links: Links) -> str:
@@ -34,17 +38,21 @@ def _table(guide: Guide, caption: str, first: str, rows: list[str], links: Links
     )
 
 
-def render_comparison_table(guide: Guide, links: Links) -> str:
-    """The full comparison: a heading and a table per category, one row per dimension."""
-    numbers = source_numbers(guide)
+def render_comparison_table(guide: Guide, links: Links, edits: Edits | None = None) -> str:
+    """The full comparison: a heading and a table per category, one row per dimension, a correction link."""
+    numbers, mark, latest = source_numbers(guide), term_marker(guide), latest_changes(guide)
     parts = []
     for category in guide.categories:
         dimensions = [d for d in guide.dimensions if d.category == category.id]
         if not dimensions:
             continue
-        rows = [_row(guide, d, numbers, links) for d in dimensions]
+        rows = [_row(guide, d, numbers, links, mark, latest.get(d.id)) for d in dimensions]
         table = _table(guide, f"{category.name}: the modes compared", "Dimension", rows, links)
-        parts.append(f"## {md_text(category.name)} {{#{category.id}}}\n\n{table}\n")
+        suggest = (
+            f'\n\n<p class="suggest">{edits.link(dimensions[0].id, links, "Suggest a correction to these rows")}</p>'
+            if edits else ""
+        )
+        parts.append(f"## {md_text(category.name)} {{#{category.id}}}\n\n{table}{suggest}\n")
     return "\n".join(parts)
 
 
