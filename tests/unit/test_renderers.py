@@ -259,3 +259,13 @@ def test_abbreviation_tooltips_hold_any_definition_and_skip_terms_the_syntax_can
         ("Term: with colon", 'Says "hi" & <b>bold</b> [x](y) {{ z }} next line'),
     ]
     assert page.get_text().strip() == "Term: with colon and odd]term appear here.", "no definition line is left as text"
+
+
+def test_glossary_tooltips_never_split_a_character_reference():
+    term = GUIDE.glossary[0].model_copy(update={"term": "lt", "chinese": "91"})
+    cell = Cell(value="a < b [91] lt", sources=["src-one"], checked=datetime.date(2026, 1, 1))
+    row = GUIDE.dimensions[0].model_copy(update={"values": {"alpha": cell, "beta": cell}})
+    out = render_comparison_table(with_changes(GUIDE, dimensions=[row], glossary=[term]), LINKS)
+    value = rendered(out).select_one("td .value")
+    assert value.get_text() == "a < b [91] lt"
+    assert [abbr.get_text() for abbr in value.find_all("abbr")] == ["91", "lt"], "the words, not &lt; or &#91;"
