@@ -5,7 +5,8 @@ import json
 from .changes import latest_changes, updated_mark
 from .edits import Edits
 from .markup import (
-    NO_SEARCH, Links, disagreement_html, fact_meta, indent, md_block, md_text, phrase, plain_text, source_numbers,
+    NO_SEARCH, Links, close_directions, disagreement_html, escape, fact_meta, indent, listed, md_block, md_text,
+    phrase, plain_text, source_numbers,
 )
 from .model import Change, FaqEntry, Guide
 
@@ -22,8 +23,8 @@ def also_asked(entry: FaqEntry) -> str:
 
 
 def _entry(entry: FaqEntry, guide: Guide, numbers: dict[str, int], links: Links, extras: list[str]) -> str:
-    modes = ", ".join(m.name for m in guide.modes if m.id in entry.modes)
-    meta = " · ".join([f"Applies to: {md_text(modes)}", fact_meta(entry, numbers, links), *filter(None, extras)])
+    modes = listed(m.name for m in guide.modes if m.id in entry.modes)
+    meta = " · ".join([f"Applies to: {escape(modes)}", fact_meta(entry, numbers, links), *filter(None, extras)])
     body = [
         md_block(entry.answer, links),
         disagreement_html(entry.disagreement, numbers, links) if entry.disagreement else "",
@@ -63,7 +64,7 @@ def render_faq_jsonld(guide: Guide, faq_url: str) -> str:
     questions = [
         {
             "@type": "Question",
-            "name": entry.question,
+            "name": close_directions(entry.question),
             "url": f"{faq_url}#{entry.id}",
             "acceptedAnswer": {"@type": "Answer", "text": plain_text(entry.answer)},
         }

@@ -11,24 +11,29 @@ Kept apart so a move to another generator touches only this file. It
   them and keeps serving the last good version, so the server neither dies nor hangs,
 - helps search (macros/search_index.py): teaches the Chinese segmenter the guide's terms, adds the
   comparison rows and the other names to the index, and writes the modes' other names for the
-  search box.
+  search box,
+- does the same for macro errors: the macros plugin would call exit(), which kills `mkdocs serve`'s
+  rebuild thread; here they fail `mkdocs build` with the page and the error, and under `serve`
+  are printed while the page's last good version (or the error, for a new page) is served.
 """
 
+import html
 import json
 import logging
 import sys
 from pathlib import Path
 
 import jieba
+import jinja2
 from backrefs import bre
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 MODES_SECTION = "Modes"
 MODE_NAMES_SCRIPT = "javascripts/mode-names.js"  # listed in extra_javascript, before search-query.js
 HAN_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # what Material's search plugin segments
-_session = {"serving": False, "last_good": None, "macros": None}
+_session = {"serving": False, "last_good": None, "macros": None, "pages": {}}
 
 
 def abort_build(message: str) -> Abort:
@@ -79,7 +84,8 @@ def on_config(config):
     config.extra["guide"] = guide
     config.extra["guide_lines"] = lines
     _add_chinese_words(guide)
-    pages = [{mode.name: f"modes/{mode.id}.md"} for mode in guide.modes]
+    # Titles are HTML to the theme and templates to the macros plugin: escape() keeps them literal in both.
+    pages = [{macros.escape(mode.name): f"modes/{mode.id}.md"} for mode in guide.modes]
     for item in config.nav or []:
         if isinstance(item, dict) and MODES_SECTION in item:
             item[MODES_SECTION] = pages
@@ -144,3 +150,46 @@ def on_post_build(config):
     except ValueError as error:
         raise abort_build(str(error)) from None
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+class MacroFailed(BaseException):
+    """A macro's error, raised as a BaseException so the macros plugin passes it on instead of exiting."""
+
+
+class ReportingTemplate(jinja2.Template):
+    """A page template whose errors leave the macros plugin as MacroFailed."""
+
+    def render(self, *args, **kwargs):
+        try:
+            return super().render(*args, **kwargs)
+        except Exception as error:
+            raise MacroFailed(error) from error
+
+
+def on_pre_build(config):
+    """Make a macro error fail only this build, naming the page, instead of exiting."""
+    plugin = config.plugins["macros"]
+    plugin.env.template_class = ReportingTemplate
+    render = plugin.render
+
+    def render_or_fail(markdown, force_rendering=False):
+        page = plugin.page.file.src_uri
+        try:
+            output = render(markdown, force_rendering)
+        except MacroFailed as failure:
+            error = failure.args[0]
+            return _macro_error(page, f"{page}: {type(error).__name__}: {error}")
+        except SystemExit:  # a template syntax error: the plugin has printed it and called exit()
+            return _macro_error(page, f"{page}: macro syntax error (see the message above)")
+        _session["pages"][page] = output
+        return output
+
+    plugin.render = render_or_fail
+
+
+def _macro_error(page: str, message: str) -> str:
+    """Fail the build; while serving, print the error and keep the page's last good version."""
+    if not _session["serving"]:
+        raise PluginError(message)
+    print(f"{message}\nStill serving the last good version of {page}; fix it and save again.", file=sys.stderr)
+    return _session["pages"].get(page, f'<p class="macro-error"><strong>Macro error:</strong> {html.escape(message)}</p>')
