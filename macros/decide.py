@@ -6,7 +6,7 @@ combination of answers and requires identical results.
 
 import json
 
-from .markup import Links, escape, md_text
+from .markup import Links, close_directions, escape, listed, md_text
 from .model import Guide, Question
 
 # A lead smaller than this is "it depends": each answer is coarse, so a 1-point lead says little.
@@ -117,7 +117,7 @@ def _rule_table(guide: Guide, question: Question, rules_question: dict) -> str:
     rows = []
     for option in rules_question["options"]:
         points = "".join(f"<td>{option['weights'][m.id]}</td>" for m in modes)
-        towards = ", ".join(names[m] for m in favours(option["weights"], [m.id for m in modes])) or "Neither: same points"
+        towards = listed(names[m] for m in favours(option["weights"], [m.id for m in modes])) or "Neither: same points"
         why = f'{escape(option["reason"])} <a href="{escape(option["href"])}">See: {escape(option["see"])}</a>'
         rows.append(f'<tr><th scope="row">{escape(option["label"])}</th>{points}<td>{escape(towards)}</td><td>{why}</td></tr>')
     caption = f"Answers to: {question.text}"
@@ -134,7 +134,7 @@ def render_decision_table(guide: Guide, links: Links) -> str:
     if not guide.decision:
         return "No questions recorded yet.\n"
     rules = decision_rules(guide, links)
-    *first, last = [m.name for m in guide.modes]
+    *first, last = [close_directions(m.name) for m in guide.modes]
     names = f"{', '.join(first)} and {last}"
     intro = (
         f"Each answer gives points to {md_text(names)}. Add up the points of your answers for each mode. "
