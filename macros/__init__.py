@@ -5,7 +5,7 @@ from pathlib import Path
 from .faq import render_faq
 from .load import GuideError, load_guide
 from .markup import links_for
-from .pages import render_abbreviations, render_flow_tabs, render_glossary, render_mode_cards, render_mode_page, render_sources
+from .pages import render_abbreviations, render_flow_tabs, render_glance_tabs, render_glossary, render_mode_cards, render_mode_page, render_sources
 from .tables import render_comparison_table, render_key_differences
 
 DATA_FILE = Path("data") / "guide.yml"
@@ -45,6 +45,11 @@ def define_env(env):
     def flow_tabs():
         """How goods and money move, one tab per mode."""
         return render_flow_tabs(guide, links())
+
+    @env.macro
+    def glance_tabs():
+        """Each mode at a glance, one tab per mode (linked with the other mode tabs)."""
+        return render_glance_tabs(guide, links())
 
     @env.macro
     def mode_page(mode_id):

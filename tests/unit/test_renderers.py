@@ -10,7 +10,7 @@ from macros.faq import render_faq, render_faq_links
 from macros.load import parse_guide
 from macros.markup import Links, links_for, md_text
 from macros.model import Cell, Dimension, Guide, Mode
-from macros.pages import render_abbreviations, render_glossary, render_mode_page, render_sources
+from macros.pages import render_abbreviations, render_glance_tabs, render_glossary, render_mode_page, render_sources
 from macros.tables import render_comparison_table, render_key_differences
 
 GUIDE = parse_guide((FIXTURES / "minimal.yml").read_bytes(), "minimal.yml", datetime.date(2026, 6, 1))
@@ -137,3 +137,17 @@ def test_mode_model_rejects_boolean_name():
     data["name"] = False
     with pytest.raises(ValueError):
         Mode.model_validate(data)
+
+
+def test_glance_tabs_have_one_tab_per_mode_with_its_summary_and_whom_it_suits():
+    out = render_glance_tabs(GUIDE, LINKS)
+    tabs = out.split("\n=== ")
+    assert [t.removeprefix("=== ").split("\n")[0] for t in tabs] == [f'"{m.name}"' for m in GUIDE.modes]
+    for tab, mode in zip(tabs, GUIDE.modes):
+        assert md_text(mode.summary) in tab
+        assert all(md_text(point.text) in tab for point in mode.suits)
+        assert f"(modes/{mode.id}.md)" in tab
+        others = [m for m in GUIDE.modes if m is not mode]
+        assert not any(md_text(m.summary) in tab for m in others)
+        assert all(line.startswith("    ") for line in tab.split("\n")[1:] if line.strip())
+
