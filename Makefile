@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 NODE_STAMP := node_modules/.installed-$(shell sha1sum package-lock.json | cut -c1-12)
+MAX_AGE_DAYS ?= 180  # `make check` warns about facts checked longer ago than this
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
@@ -30,8 +31,8 @@ serve: $(STAMP) ## set up, then serve the site on http://127.0.0.1:8000 with liv
 test: $(STAMP) $(NODE_STAMP) ## set up, then run every test (unit, data, build, browser)
 	$(BIN)/python -m pytest
 
-check: $(STAMP) ## validate data/guide.yml alone and list every problem
-	$(BIN)/python -m macros.check
+check: $(STAMP) ## validate data/guide.yml (and ids used in docs/), list every problem and stale fact
+	$(BIN)/python -m macros.check --max-age-days $(MAX_AGE_DAYS)
 
 build: $(STAMP) ## build the site into site/
 	$(BIN)/mkdocs build --strict

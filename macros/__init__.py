@@ -2,11 +2,13 @@
 
 from pathlib import Path
 
+from .context import render_variants
 from .faq import render_faq
 from .load import GuideError, load_guide
 from .markup import links_for
 from .pages import render_abbreviations, render_flow_tabs, render_glance_tabs, render_glossary, render_mode_cards, render_mode_page, render_sources
 from .tables import render_comparison_table, render_key_differences
+from .timeline import render_timeline
 
 DATA_FILE = Path("data") / "guide.yml"
 __all__ = ["DATA_FILE", "GuideError", "define_env", "load_guide"]
@@ -69,4 +71,14 @@ def define_env(env):
     @env.macro
     def sources():
         """The numbered source list."""
-        return render_sources(guide)
+        return render_sources(guide, links())
+
+    @env.macro
+    def timeline():
+        """The dated history of the modes."""
+        return render_timeline(guide, links())
+
+    @env.macro
+    def variants():
+        """Sub-modes, other modes and country sites, as context."""
+        return render_variants(guide, links())

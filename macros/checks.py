@@ -4,7 +4,8 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Guide, Sourced
+from .model import SITE_LINK, Guide, Sourced
+
 
 Finding = tuple[tuple[str | int, ...], str]
 
@@ -133,7 +134,49 @@ def source_references(guide: Guide) -> Iterator[tuple[tuple, str]]:
                     yield path + ("disagreement", "positions", p, "sources", at), source_id
 
 
+def page_anchors(guide: Guide) -> dict[str, set[str]]:
+    """The anchors the data creates on each generated page, by page name."""
+    categories = set(ids(guide, "categories"))
+    years = {f"year-{e.when.year}" for _, e in entries(guide, "timeline")}
+    return {
+        "compare": categories | set(ids(guide, "dimensions")),
+        "faq": categories | set(ids(guide, "faq")),
+        "glossary": set(ids(guide, "glossary")),
+        "timeline": set(ids(guide, "timeline")) | years,
+        "context": set(ids(guide, "variants")),
+        "sources": set(ids(guide, "sources")),
+    }
+
+
+def unknown_site_links(text: str, anchors: dict[str, set[str]]) -> Iterator[str]:
+    """Messages for links like `faq.md#id` whose page or id the data lacks."""
+    for page, anchor in SITE_LINK.findall(text):
+        if page in anchors and anchor and anchor[1:] not in anchors[page]:
+            yield f"link {page}.md{anchor}: no id {anchor[1:]!r} on the {page} page"
+
+
+def check_links(guide: Guide) -> Iterator[Finding]:
+    """Links between pages in Markdown fields point at ids the data has."""
+    anchors = page_anchors(guide)
+    for index, mode in entries(guide, "modes"):
+        for field in ("goods_flow", "money_flow", "roles"):
+            for message in unknown_site_links(getattr(mode, field), anchors):
+                yield ("modes", index, field), message
+    for index, entry in entries(guide, "faq"):
+        for message in unknown_site_links(entry.answer, anchors):
+            yield ("faq", index, "answer"), message
+
+
+def stale_facts(guide: Guide, today: datetime.date, max_age_days: int) -> Iterator[Finding]:
+    """Facts last checked longer ago than the allowed age: warnings, not errors."""
+    for path, fact in sourced_facts(guide):
+        age = (today - fact.checked).days
+        if age > max_age_days:
+            yield path + ("checked",), f"last checked {fact.checked}, {age} days ago (limit {max_age_days}): check it again"
+
+
 def check_guide(guide: Guide, today: datetime.date, complete: bool = True) -> list[Finding]:
     """All cross-entry findings; on a partly invalid guide, skip the rule that needs every entry."""
     findings = [*check_ids(guide), *check_references(guide), *check_values(guide), *check_dates(guide, today)]
+    findings += check_links(guide)
     return findings + list(check_sources_used(guide)) if complete else findings

@@ -5,10 +5,9 @@ import html
 import re
 from dataclasses import dataclass
 
-from .model import Disagreement, Guide, Sourced
+from .model import SITE_LINK, Disagreement, Guide, Sourced
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:^=])")
-SITE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[a-z0-9-]+)?\)")
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,7 @@ def escape(text: str) -> str:
 
 def md_text(text: str) -> str:
     """Plain text made literal inside Markdown: no HTML, no emphasis, no links, one line."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", escape(" ".join(text.split())))
+    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
 def md_block(markdown: str, links: Links) -> str:

@@ -10,6 +10,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 # Markdown link targets: inline `](target` and reference definitions `[label]: target`.
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?\s*$", re.M)
+SITE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[a-z0-9-]+)?\)")  # e.g. ](faq.md#who-sets-price)
 SAFE_TARGET = re.compile(r"^(https://\S+|#[a-z0-9-]+|[a-z0-9-]+\.md(#[a-z0-9-]+)?)$")
 
 

@@ -1,5 +1,6 @@
 """Page pieces about the modes themselves, the glossary and the sources."""
 
+from .checks import source_references
 from .faq import render_faq_links
 from .markup import Links, escape, fact_meta, indent, md_block, md_text, source_numbers
 from .model import Guide, Mode, Point
@@ -107,14 +108,49 @@ def render_abbreviations(guide: Guide) -> str:
     return "\n" + "\n".join(lines) + "\n"
 
 
-def render_sources(guide: Guide) -> str:
-    """Every source, numbered as cited, with publisher, date and link."""
+MODE_SECTIONS = {"advantages": "advantages", "risks": "risks", "suits": "who-it-suits"}
+
+
+def fact_link(guide: Guide, path: tuple) -> tuple[str, str, str | None]:
+    """(label, page, anchor) of the fact at a path such as ('dimensions', 3, 'values', 'semi-managed')."""
+    collection, index = path[0], path[1]
+    entry = getattr(guide, collection)[index]
+    if collection == "modes":
+        return entry.name, f"modes/{entry.id}", MODE_SECTIONS.get(path[2])
+    if collection == "dimensions":
+        mode = find_mode(guide, path[3])
+        return f"{entry.label} ({mode.name})", "compare", entry.id
+    if collection == "faq":
+        return entry.question, "faq", entry.id
+    if collection == "timeline":
+        return entry.title, "timeline", entry.id
+    return entry.name, "context", entry.id
+
+
+def _reliance(guide: Guide, links: Links) -> dict[str, list[str]]:
+    """For each source id, links to the facts that cite it, each fact once."""
+    facts: dict[str, dict[tuple, str]] = {}
+    for path, source_id in source_references(guide):
+        label, page, anchor = fact_link(guide, path)
+        link = f'<a href="{escape(links.to(page, anchor))}">{escape(label)}</a>'
+        facts.setdefault(source_id, {})[(page, anchor, label)] = link
+    return {source_id: list(found.values()) for source_id, found in facts.items()}
+
+
+def render_sources(guide: Guide, links: Links) -> str:
+    """Every source, numbered as cited, with publisher, date, link and the facts relying on it."""
+    reliance = _reliance(guide, links)
     items = []
     for number, source in enumerate(guide.sources, start=1):
         date = escape(source.published or "date not shown")
+        facts = reliance.get(source.id, [])
+        used = (
+            f'<details class="relied-on"><summary>Relied on by {len(facts)} '
+            f'fact{"s" if len(facts) != 1 else ""}</summary><ul>{"".join(f"<li>{f}</li>" for f in facts)}</ul></details>'
+        )
         items.append(
             f'<li id="{source.id}" value="{number}"><a href="{escape(source.url)}" rel="noopener noreferrer">'
             f"{escape(source.title)}</a>. {escape(source.publisher)}; {date}. "
-            f'<span class="source-kind">{escape(source.kind)}</span></li>'
+            f'<span class="source-kind">{escape(source.kind)}</span>{used}</li>'
         )
     return f'<ol class="sources">{"".join(items)}</ol>'

@@ -181,3 +181,11 @@ def test_unused_source():
     for point in ("Beta is easy.", "Beta is slow.", "New sellers."):
         text = edit(f"{point}, sources: [src-two]", f"{point}, sources: [src-one]", text)
     assert problems(text) == [f"{NAME}:{at(text, 'src-two')}: sources[1].id: source 'src-two' is not cited by any fact: cite it or remove it"]
+
+
+def test_link_to_an_id_the_data_lacks():
+    text = edit("      The seller in Alpha;", "      See [row](compare.md#no-such-row). The seller in Alpha;")
+    assert problems(text) == [
+        f"{NAME}:{at(text, '|' + chr(10) + '      See [row]')}: faq[0].answer: "
+        "link compare.md#no-such-row: no id 'no-such-row' on the compare page"
+    ]

@@ -10,7 +10,9 @@ from macros.faq import render_faq, render_faq_links
 from macros.load import parse_guide
 from macros.markup import Links, links_for, md_text
 from macros.model import Cell, Dimension, Guide, Mode
-from macros.pages import render_abbreviations, render_glance_tabs, render_glossary, render_mode_page, render_sources
+from macros.context import render_variants
+from macros.pages import fact_link, render_abbreviations, render_glance_tabs, render_glossary, render_mode_page, render_sources
+from macros.timeline import render_timeline
 from macros.tables import render_comparison_table, render_key_differences
 
 GUIDE = parse_guide((FIXTURES / "minimal.yml").read_bytes(), "minimal.yml", datetime.date(2026, 6, 1))
@@ -126,7 +128,7 @@ def test_glossary_and_abbreviations_cover_english_and_chinese_terms():
 
 
 def test_sources_are_numbered_in_list_order_with_safe_links():
-    out = render_sources(GUIDE)
+    out = render_sources(GUIDE, links_for("sources/", "sources.md"))
     assert '<li id="src-one" value="1"><a href="https://one.example/page" rel="noopener noreferrer">' in out
     assert '<li id="src-two" value="2">' in out
     assert "Publisher Two; date not shown." in out
@@ -151,3 +153,36 @@ def test_glance_tabs_have_one_tab_per_mode_with_its_summary_and_whom_it_suits():
         assert not any(md_text(m.summary) in tab for m in others)
         assert all(line.startswith("    ") for line in tab.split("\n")[1:] if line.strip())
 
+
+def test_sources_list_the_facts_relying_on_them():
+    out = render_sources(GUIDE, links_for("sources/", "sources.md"))
+    two = out[out.index('<li id="src-two"'):]
+    facts_citing_two = 1 + 3 + 1 + 1  # beta mode, its three points, one comparison cell, one FAQ entry
+    assert f"Relied on by {facts_citing_two} facts" in two
+    assert '<a href="../compare/#where-stock-sits">Where stock sits (Beta)</a>' in two
+    assert '<a href="../modes/beta/#who-it-suits">Beta</a>' in two
+    assert '<a href="../faq/#who-holds-stock">Who holds the stock?</a>' in two
+
+
+def test_fact_link_names_page_and_anchor():
+    assert fact_link(GUIDE, ("modes", 0, "risks", 0, "sources", 0)) == ("Alpha", "modes/alpha", "risks")
+    assert fact_link(GUIDE, ("modes", 0, "sources", 0)) == ("Alpha", "modes/alpha", None)
+    assert fact_link(GUIDE, ("timeline", 1, "sources", 0)) == ("Beta starts", "timeline", "beta-starts")
+    assert fact_link(GUIDE, ("variants", 0, "known", 0, "sources", 0)) == ("Alpha Fast", "context", "alpha-fast")
+
+
+def test_timeline_sorts_by_date_groups_by_year_and_respects_precision():
+    out = render_timeline(GUIDE, LINKS)
+    assert out.index("## 2022") < out.index("## 2024")
+    assert '<time datetime="2024-03-01">Mar 2024</time>' in out
+    assert '<time datetime="2022-09-15">15 Sep 2022</time>' in out
+    assert "<p>Beta opens first.</p>" in out
+    assert '<li id="alpha-starts">' in out
+
+
+def test_variants_are_labelled_as_context_with_known_and_unknown():
+    out = render_variants(GUIDE, LINKS)
+    assert out.startswith("## Alpha Fast {#alpha-fast}")
+    assert "<strong>Context, not a main mode</strong> · Sub-mode · related to Alpha" in out
+    assert md_text("It ships from far away.") in out
+    assert md_text("Whether it lasts.") in out
