@@ -4,10 +4,12 @@ Kept apart so a move to another generator touches only this file. It
 - makes every build import the current code in macros/ (the macros plugin imports a package once),
 - validates the data once per build and hands the guide to define_env through `extra`,
 - adds one generated page per mode, so a new mode needs only data,
+- gives each mode page its summary as the page description (search engines show it),
 - turns data errors into a clean build failure (no traceback); under `mkdocs serve` it prints
   them and keeps serving the last good version, so the server neither dies nor hangs.
 """
 
+import html
 import sys
 from pathlib import Path
 
@@ -72,3 +74,11 @@ def on_files(files, config):
         content = f'{{{{ mode_page("{mode.id}") }}}}\n\n{{{{ abbreviations() }}}}\n'
         files.append(File.generated(config, f"modes/{mode.id}.md", content=content))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A mode page's description is its summary; escaped, since the theme writes it into HTML as is."""
+    for mode in config.extra["guide"].modes:
+        if page.file.src_uri == f"modes/{mode.id}.md":
+            page.meta["description"] = html.escape(" ".join(mode.summary.split()), quote=True)
+    return markdown

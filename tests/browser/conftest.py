@@ -9,7 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, expect, sync_playwright
 
 from conftest import ROOT
 from macros import DATA_FILE
@@ -21,6 +21,7 @@ CHROMIUM_FLAGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
+expect.set_options(timeout=15_000)  # the machine may be busy; a real failure still fails
 PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
 
 
@@ -131,9 +132,31 @@ def axe_script() -> Path:
 
 def axe_violations(page: Page, axe_script: Path) -> list[str]:
     """axe-core's violations on the page as it is now, one line per rule and element."""
-    page.add_script_tag(path=str(axe_script))
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe_script))
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} at {node['target']}"
         for violation in result["violations"] for node in violation["nodes"]
     ]
+
+
+def answer(page: Page, faq_id: str):
+    """The collapsible answer that follows a FAQ question."""
+    return page.locator(f"h3[id='{faq_id}'] + details")
+
+
+def search(page: Page, query: str) -> None:
+    """Type a query once the search index is ready, and wait for its results."""
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text("Type to start searching", timeout=30_000)
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material searches on key-up: one key-up, one search, one stable result list
+    expect(meta).to_contain_text("matching document")
+
+
+CHOSEN_TABS = """() => [...document.querySelectorAll('.tabbed-set')].map(set => {
+    const input = set.querySelector(':scope > input:checked');
+    return set.querySelector(`label[for="${input.id}"]`).textContent.trim();
+})"""
