@@ -134,6 +134,8 @@ def axe_violations(page: Page, axe_script: Path) -> list[str]:
     """axe-core's violations on the page as it is now, one line per rule and element."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(axe_script))
+        # The site lets the browser skip rendering what is off screen; axe must see all of it.
+        page.add_style_tag(content="* { content-visibility: visible !important; }")
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} at {node['target']}"
