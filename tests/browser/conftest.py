@@ -2,6 +2,7 @@
 
 import functools
 import os
+import re
 import shutil
 import threading
 from dataclasses import dataclass, field
@@ -162,3 +163,8 @@ CHOSEN_TABS = """() => [...document.querySelectorAll('.tabbed-set')].map(set => 
     const input = set.querySelector(':scope > input:checked');
     return set.querySelector(`label[for="${input.id}"]`).textContent.trim();
 })"""
+
+
+def tab_label(tab_set, name: str):
+    """The label of the tab with exactly this name in a set of content tabs."""
+    return tab_set.locator(".tabbed-labels label").filter(has_text=re.compile(f"^{re.escape(name)}$"))

@@ -24,6 +24,11 @@ def tab_to(page: Page, selector: str, limit: int = 400) -> None:
     pytest.fail(f"{limit} presses of Tab never reached {selector}")
 
 
+def arrow(details) -> str:
+    """The transform of the arrow beside a collapsible answer's summary (it turns when opened)."""
+    return details.evaluate("d => getComputedStyle(d.firstElementChild, '::after').transform")
+
+
 def skip_to_content(page: Page) -> None:
     """Use the skip link, as keyboard users do, to pass the header and navigation."""
     page.keyboard.press("Tab")
@@ -35,12 +40,15 @@ def test_enter_and_space_open_and_close_an_answer(open_page):
     page, _ = open_page("faq/")
     skip_to_content(page)
     tab_to(page, "details.faq > summary")
-    details = page.locator("details.faq:has(> summary:focus)")
-    faq_id = details.evaluate("d => d.previousElementSibling.id")
+    faq_id = page.evaluate("document.activeElement.parentElement.previousElementSibling.id")
     assert faq_id in {entry.id for entry in GUIDE.faq}
+    details = answer(page, faq_id)
     expect(details).not_to_have_attribute("open", "")
+    closed_arrow = arrow(details)
     page.keyboard.press("Enter")
     expect(details).to_have_attribute("open", "")
+    page.wait_for_function("([d, closed]) => getComputedStyle(d.firstElementChild, '::after').transform !== closed",
+                           arg=[details.element_handle(), closed_arrow])  # open is shown by the arrow, not colour alone
     page.keyboard.press("Space")
     expect(details).not_to_have_attribute("open", "")
     page.keyboard.press("Space")

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import CHOSEN_TABS, GUIDE, PHONE, answer, search
+from browser.conftest import CHOSEN_TABS, GUIDE, PHONE, answer, search, tab_label
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +24,12 @@ def test_a_deep_link_opens_that_answer_only(open_page, entry):
     assert watch.problems == []
 
 
+UNDERLINE_UNDER_CHOSEN_TAB = """() => [...document.querySelectorAll('.tabbed-set')].every(set => {
+    const label = set.querySelector(`label[for="${set.querySelector(':scope > input:checked').id}"]`);
+    const line = getComputedStyle(set.querySelector('.tabbed-labels'), '::before');
+    const x = new DOMMatrix(line.transform).m41;
+    return Math.abs(parseFloat(line.width) - label.offsetWidth) <= 1 && Math.abs(x - label.offsetLeft) <= 1;
+})"""
 SEARCH_CASES = [(entry, {}) for entry in sample(GUIDE.faq)] + [(GUIDE.faq[-1], PHONE)]
 FIRST_ANSWER_RESULT = """ids => [...document.querySelectorAll('a.md-search-result__link')]
     .find(a => a.checkVisibility() && a.pathname.endsWith('/faq/') && ids.includes(a.hash.slice(1)))?.href"""
@@ -71,12 +77,14 @@ def test_a_dark_system_preference_opens_the_dark_scheme(open_page):
 def test_linked_tabs_switch_together_and_follow_to_other_pages(open_page, site_url):
     page, _ = open_page("compare/")
     names = [mode.name for mode in GUIDE.modes]
-    assert len(page.locator(".tabbed-set").all()) >= 2, "the compare page should hold two linked tab sets"
+    sets = page.locator(".tabbed-set")
+    assert sets.count() >= 2, "the compare page should hold two linked tab sets"
     assert set(page.evaluate(CHOSEN_TABS)) == {names[0]}
     for name in names[1:] + names[:1]:
-        page.locator(".tabbed-set").first.locator(".tabbed-labels label", has_text=name).first.click()
+        tab_label(sets.first, name).click()
         assert set(page.evaluate(CHOSEN_TABS)) == {name}
-    page.locator(".tabbed-set").last.locator(".tabbed-labels label", has_text=names[-1]).click()
+        page.wait_for_function(UNDERLINE_UNDER_CHOSEN_TAB)  # the chosen tab is marked by shape, not colour alone
+    tab_label(sets.last, names[-1]).click()
     assert set(page.evaluate(CHOSEN_TABS)) == {names[-1]}
     page.goto(site_url)
     assert set(page.evaluate(CHOSEN_TABS)) == {names[-1]}
