@@ -4,11 +4,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+NODE_STAMP := node_modules/.installed-$(shell sha1sum package-lock.json | cut -c1-12)
 MAX_AGE_DAYS ?= 180  # `make check` warns about facts checked longer ago than this
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build schema linkcheck clean
+.PHONY: help serve test check build schema linkcheck lighthouse clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,10 +20,15 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
+# axe-core (browser tests) and Lighthouse, exactly as locked; reinstalled only when the lock changes.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: $(STAMP) ## set up, then serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --strict --livereload -a 127.0.0.1:8000
 
-test: $(STAMP) ## set up, then run every test (unit, data, build, browser)
+test: $(STAMP) $(NODE_STAMP) ## set up, then run every test (unit, data, build, browser)
 	$(BIN)/python -m pytest
 
 check: $(STAMP) ## validate data/guide.yml (and ids used in docs/), list every problem and stale fact
@@ -41,5 +47,8 @@ schema: $(STAMP) ## regenerate data/guide.schema.json from macros/model.py
 linkcheck: $(STAMP) ## try every external link in the data online (needs a network; not in make test)
 	$(BIN)/python -m tools.linkcheck
 
-clean: ## remove the built site and the virtual environment
-	rm -rf site $(VENV)
+lighthouse: $(STAMP) $(NODE_STAMP) ## score home, compare and FAQ with Lighthouse; update docs/quality.md
+	$(BIN)/python bench/lighthouse_scores.py
+
+clean: ## remove the built site, the virtual environment and node_modules
+	rm -rf site $(VENV) node_modules

@@ -12,7 +12,7 @@ from .exports import export_files
 from .faq import render_faq, render_faq_jsonld
 from .load import GuideError, load_guide, load_located
 from .markup import escape, links_for
-from .pages import render_abbreviations, render_flow_tabs, render_glossary, render_mode_cards, render_mode_page, render_sources
+from .pages import render_abbreviations, render_flow_tabs, render_glance_tabs, render_glossary, render_mode_cards, render_mode_page, render_sources
 from .tables import render_comparison_table, render_key_differences
 from .timeline import render_timeline
 
@@ -57,6 +57,16 @@ def define_env(env):
     def flow_tabs():
         """How goods and money move, one tab per mode."""
         return render_flow_tabs(guide, links())
+
+    @env.macro
+    def glance_tabs():
+        """Each mode at a glance, one tab per mode (linked with the other mode tabs)."""
+        return render_glance_tabs(guide, links())
+
+    @env.macro
+    def glance_tabs():
+        """Each mode at a glance, one tab per mode (linked with the other mode tabs)."""
+        return render_glance_tabs(guide, links())
 
     @env.macro
     def mode_page(mode_id):

@@ -43,6 +43,21 @@ def _points(points: list[Point], numbers: dict[str, int], links: Links) -> str:
     return "\n".join(f"- {md_text(p.text)} {fact_meta(p, numbers, links)}" for p in points)
 
 
+def render_glance_tabs(guide: Guide, links: Links) -> str:
+    """Linked content tabs, one per mode: what it is, whom it suits, where and since when."""
+    numbers = source_numbers(guide)
+    tabs = []
+    for mode in guide.modes:
+        body = "\n\n".join([
+            f"{md_text(mode.summary)} {fact_meta(mode, numbers, links)}",
+            f"**It suits:**\n\n{_points(mode.suits, numbers, links)}",
+            f"**Markets:** {md_text(', '.join(mode.markets))}  \n**Started:** {md_text(mode.launched)}",
+            f"[Read about {md_text(mode.name.lower())}]({links.md('modes/' + mode.id)})",
+        ])
+        tabs.append(f'=== "{escape(mode.name)}"\n\n{indent(body)}\n')
+    return "\n".join(tabs)
+
+
 def render_mode_page(guide: Guide, mode_id: str, links: Links, edits: Edits | None = None) -> str:
     """A whole page about one mode, from the data."""
     mode = find_mode(guide, mode_id)

@@ -15,7 +15,7 @@ from macros.load import parse_guide
 from macros.markup import Links, close_directions, escape, links_for, md_block, md_text
 from macros.model import Cell, Dimension, Guide, Mode
 from macros.context import render_variants
-from macros.pages import fact_link, render_abbreviations, render_glossary, render_mode_page, render_sources
+from macros.pages import fact_link, render_abbreviations, render_glance_tabs, render_glossary, render_mode_page, render_sources
 from macros.timeline import render_timeline
 from macros.tables import render_comparison_table, render_key_differences
 
@@ -200,6 +200,19 @@ def test_mode_model_rejects_boolean_name():
     data["name"] = False
     with pytest.raises(ValueError):
         Mode.model_validate(data)
+
+
+def test_glance_tabs_have_one_tab_per_mode_with_its_summary_and_whom_it_suits():
+    out = render_glance_tabs(GUIDE, LINKS)
+    tabs = out.split("\n=== ")
+    assert [t.removeprefix("=== ").split("\n")[0] for t in tabs] == [f'"{m.name}"' for m in GUIDE.modes]
+    for tab, mode in zip(tabs, GUIDE.modes):
+        assert md_text(mode.summary) in tab
+        assert all(md_text(point.text) in tab for point in mode.suits)
+        assert f"(modes/{mode.id}.md)" in tab
+        others = [m for m in GUIDE.modes if m is not mode]
+        assert not any(md_text(m.summary) in tab for m in others)
+        assert all(line.startswith("    ") for line in tab.split("\n")[1:] if line.strip())
 
 
 def test_sources_list_the_facts_relying_on_them():

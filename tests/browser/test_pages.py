@@ -1,0 +1,51 @@
+"""Every page in a real browser: loads cleanly, stays on this host, 0 axe-core violations in both schemes."""
+
+import pytest
+from playwright.sync_api import expect
+
+from browser.conftest import axe_violations, site_pages
+
+PAGES = site_pages()
+
+
+def test_the_page_list_covers_every_page_the_build_makes(built_site):
+    built = {p.parent.relative_to(built_site).as_posix() + "/" for p in built_site.rglob("index.html")}
+    built = {"" if path == "./" else path for path in built} | {"404.html"}
+    assert set(PAGES) == built
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_cleanly_and_passes_axe_in_light_and_dark(open_page, axe_script, path):
+    page, watch = open_page(path, wait_until="networkidle", color_scheme="light")  # late requests too
+    assert page.locator("h1").first.is_visible()
+    assert watch.problems == []
+    assert watch.off_site() == []
+    assert len(watch.requests) > 1, "the page's own assets should have been requested"
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # check answers too
+    violations = {"light": axe_violations(page, axe_script)}
+    page.locator("form[data-md-component=palette] label:visible").click()
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    expect(body).not_to_have_attribute("data-md-color-switching", "")
+    violations["dark"] = axe_violations(page, axe_script)
+    assert violations == {"light": [], "dark": []}
+    assert watch.problems == []
+
+
+@pytest.mark.browser
+def test_watch_reports_requests_to_other_hosts(open_page):
+    """Negative control: a request elsewhere is recorded, refused and reported."""
+    page, watch = open_page("", wait_until="networkidle")
+    page.evaluate("() => fetch('http://example.com/track').catch(() => null)")
+    page.wait_for_load_state("networkidle")
+    assert watch.off_site() == ["http://example.com/track"]
+    assert any("example.com/track" in problem for problem in watch.problems)
+
+
+@pytest.mark.browser
+def test_axe_reports_a_violation_when_there_is_one(open_page, axe_script):
+    """Negative control: axe-core runs and reports what it finds."""
+    page, _ = open_page("")
+    page.evaluate("document.querySelector('.md-search').removeAttribute('aria-label')")
+    assert any(line.startswith("aria-dialog-name") for line in axe_violations(page, axe_script))

@@ -1,0 +1,52 @@
+"""A 375×812 phone: nothing scrolls sideways but the comparison tables, whose first column stays put."""
+
+import pytest
+from playwright.sync_api import expect
+
+from browser.conftest import GUIDE, PHONE, site_pages
+
+pytestmark = pytest.mark.browser
+
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+@pytest.mark.parametrize("path", site_pages())
+def test_no_page_scrolls_sideways(open_page, path):
+    page, _ = open_page(path, **PHONE)
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert page.evaluate(SIDEWAYS) <= 0
+
+
+@pytest.mark.parametrize("path", ["", "compare/"])
+def test_tables_scroll_on_their_own_and_keep_the_first_column_in_view(open_page, path):
+    page, _ = open_page(path, **PHONE)
+    regions = page.locator(".comparison-scroll")
+    assert regions.count() >= 1
+    for region in regions.all():
+        region.scroll_into_view_if_needed()
+        assert region.evaluate("r => r.scrollWidth > r.clientWidth"), "a table wider than a phone should scroll"
+        row_header = region.locator("tbody th[scope=row]").first
+        last_cell = region.locator("tbody tr").first.locator("td").last
+        header_before, cell_before = row_header.bounding_box(), last_cell.bounding_box()
+        assert region.evaluate("r => { r.scrollLeft = r.scrollWidth; return r.scrollLeft; }") > 0
+        header_after, cell_after, box = row_header.bounding_box(), last_cell.bounding_box(), region.bounding_box()
+        assert cell_after["x"] < cell_before["x"], "the other columns should have moved"
+        assert header_after["x"] == pytest.approx(header_before["x"], abs=1)
+        assert box["x"] - 1 <= header_after["x"] and header_after["x"] + header_after["width"] <= box["x"] + box["width"] + 1
+        assert page.evaluate("window.scrollX") == 0 and page.evaluate(SIDEWAYS) <= 0
+
+
+def test_drawer_navigation_reaches_every_mode_page(open_page, site_url):
+    page, watch = open_page("", **PHONE)
+    drawer = page.locator(".md-nav--primary")
+    for mode in GUIDE.modes:
+        page.goto(site_url)
+        expect(drawer).not_to_be_in_viewport()
+        page.locator("label.md-header__button[for=__drawer]").click()
+        expect(drawer).to_be_in_viewport()
+        drawer.locator("label.md-nav__link", has_text="Modes").click()
+        drawer.get_by_role("link", name=mode.name, exact=True).click()
+        page.wait_for_url(f"{site_url}modes/{mode.id}/")
+        expect(page.locator("h1")).to_contain_text(mode.name)
+        expect(drawer).not_to_be_in_viewport()
+    assert watch.problems == []

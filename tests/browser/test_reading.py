@@ -1,0 +1,90 @@
+"""Reading the guide: FAQ deep links, search to an answer, the colour scheme switch, linked tabs."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from browser.conftest import CHOSEN_TABS, GUIDE, PHONE, answer, search, tab_label
+
+pytestmark = pytest.mark.browser
+
+
+def sample(items: list) -> list:
+    """The first, middle and last item: enough to cover the ends and the inside of a long list."""
+    return [items[i] for i in sorted({0, len(items) // 2, len(items) - 1})]
+
+
+@pytest.mark.parametrize("entry", sample(GUIDE.faq), ids=lambda e: e.id)
+def test_a_deep_link_opens_that_answer_only(open_page, entry):
+    page, watch = open_page(f"faq/#{entry.id}")
+    expect(answer(page, entry.id)).to_have_attribute("open", "")
+    expect(page.locator(f"[id='{entry.id}']")).to_be_in_viewport()
+    assert page.locator("details.faq[open]").count() == 1
+    assert watch.problems == []
+
+
+UNDERLINE_UNDER_CHOSEN_TAB = """() => [...document.querySelectorAll('.tabbed-set')].every(set => {
+    const label = set.querySelector(`label[for="${set.querySelector(':scope > input:checked').id}"]`);
+    const line = getComputedStyle(set.querySelector('.tabbed-labels'), '::before');
+    const x = new DOMMatrix(line.transform).m41;
+    return Math.abs(parseFloat(line.width) - label.offsetWidth) <= 1 && Math.abs(x - label.offsetLeft) <= 1;
+})"""
+SEARCH_CASES = [(entry, {}) for entry in sample(GUIDE.faq)] + [(GUIDE.faq[-1], PHONE)]
+FIRST_ANSWER_RESULT = """ids => [...document.querySelectorAll('a.md-search-result__link')]
+    .find(a => a.checkVisibility() && a.pathname.endsWith('/faq/') && ids.includes(a.hash.slice(1)))?.href"""
+
+
+@pytest.mark.parametrize("entry, screen", SEARCH_CASES, ids=lambda case: getattr(case, "id", "phone" if case else "desktop"))
+def test_search_shows_results_and_a_faq_result_lands_on_its_open_answer(open_page, site_url, entry, screen):
+    page, watch = open_page("", **screen)
+    if screen:  # on a phone, search sits behind a button
+        page.locator("label.md-header__button[for=__search]").click()
+    search(page, entry.question)
+    href = page.evaluate(FIRST_ANSWER_RESULT, [e.id for e in GUIDE.faq])
+    assert href, f"no FAQ answer among the results for {entry.question!r}"
+    faq_id = href.rsplit("#", 1)[1]
+    page.locator(f"a.md-search-result__link[href='{href}']").click()
+    page.wait_for_url(re.compile(re.escape(f"{site_url}faq/") + r".*#" + re.escape(faq_id) + "$"))
+    expect(answer(page, faq_id)).to_have_attribute("open", "")
+    expect(page.locator(f"[id='{faq_id}']")).to_be_in_viewport()
+    assert watch.problems == [] and watch.off_site() == []
+
+
+def test_the_colour_scheme_switch_works_and_is_remembered(open_page, site_url):
+    page, _ = open_page("", color_scheme="light")
+    scheme = "document.body.dataset.mdColorScheme"
+    toggle = page.locator("form[data-md-component=palette] label:visible")
+    assert page.evaluate(scheme) == "default"
+    toggle.click()
+    assert page.evaluate(scheme) == "slate"
+    stored = page.evaluate("Object.keys(localStorage).filter(k => k.endsWith('__palette')).map(k => localStorage[k])")
+    assert len(stored) == 1 and '"slate"' in stored[0]
+    page.reload()
+    assert page.evaluate(scheme) == "slate"
+    page.goto(site_url + "faq/")
+    assert page.evaluate(scheme) == "slate"
+    toggle.click()
+    page.reload()
+    assert page.evaluate(scheme) == "default"
+
+
+def test_a_dark_system_preference_opens_the_dark_scheme(open_page):
+    page, _ = open_page("", color_scheme="dark")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+
+
+def test_linked_tabs_switch_together_and_follow_to_other_pages(open_page, site_url):
+    page, _ = open_page("compare/")
+    names = [mode.name for mode in GUIDE.modes]
+    sets = page.locator(".tabbed-set")
+    assert sets.count() >= 2, "the compare page should hold two linked tab sets"
+    assert set(page.evaluate(CHOSEN_TABS)) == {names[0]}
+    for name in names[1:] + names[:1]:
+        tab_label(sets.first, name).click()
+        assert set(page.evaluate(CHOSEN_TABS)) == {name}
+        page.wait_for_function(UNDERLINE_UNDER_CHOSEN_TAB)  # the chosen tab is marked by shape, not colour alone
+    tab_label(sets.last, names[-1]).click()
+    assert set(page.evaluate(CHOSEN_TABS)) == {names[-1]}
+    page.goto(site_url)
+    assert set(page.evaluate(CHOSEN_TABS)) == {names[-1]}
