@@ -64,11 +64,6 @@ def define_env(env):
         return render_glance_tabs(guide, links())
 
     @env.macro
-    def glance_tabs():
-        """Each mode at a glance, one tab per mode (linked with the other mode tabs)."""
-        return render_glance_tabs(guide, links())
-
-    @env.macro
     def mode_page(mode_id):
         """The whole page of one mode."""
         return render_mode_page(guide, mode_id, links(), edits)

@@ -3,10 +3,8 @@
 import functools
 import http.server
 import itertools
-import os
 import re
 import threading
-from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
@@ -19,11 +17,6 @@ from macros.markup import links_for
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 GUIDE = load_guide(ROOT / DATA_FILE, ROOT)
 RULES = decision_rules(GUIDE, links_for("decide/", "decide.md"))
 NAMES = {m["id"]: m["name"] for m in RULES["modes"]}
@@ -47,21 +40,6 @@ def base_url(built_site):
     server.shutdown()
     server.server_close()
     thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium through Playwright; skipped without it locally, a failure in CI."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests need Chromium at {CHROMIUM}")
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium); browser tests skipped")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

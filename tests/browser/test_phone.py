@@ -20,7 +20,8 @@ def test_no_page_scrolls_sideways(open_page, path):
 @pytest.mark.parametrize("path", ["", "compare/"])
 def test_tables_scroll_on_their_own_and_keep_the_first_column_in_view(open_page, path):
     page, _ = open_page(path, **PHONE)
-    regions = page.locator(".comparison-scroll")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # tables inside too
+    regions = page.locator(".comparison-scroll:has(> table.comparison)")
     assert regions.count() >= 1
     for region in regions.all():
         region.scroll_into_view_if_needed()

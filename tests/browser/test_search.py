@@ -1,10 +1,9 @@
 """Search in headless Chromium: seller queries from the evaluation set land on their answers."""
 
-import os
 
 import pytest
 
-from search_eval import TOP, SearchBox, chromium_path, launch, load_queries, rank, serve
+from search_eval import TOP, SearchBox, load_queries, rank, serve
 
 SMOKE = [q for q in load_queries() if q.smoke]
 
@@ -12,19 +11,9 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def search_browser():
-    """Debian's Chromium; skipped locally without it, a failure in CI."""
-    if chromium_path() is None:
-        message = "Chromium not found: apt-get install chromium"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI must run the browser tests)", pytrace=False)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
+def search_browser(browser):
+    """The session's Chromium (tests/browser/conftest.py): one Playwright per test run."""
+    return browser
 
 
 @pytest.fixture(scope="module")

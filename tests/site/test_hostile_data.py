@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, run_build
+from conftest import copy_project, run_build
 from macros import DATA_FILE
 from macros.markup import close_directions
 

@@ -1,7 +1,6 @@
 """The code that reads the data runs nothing from it: no eval/exec, only safe YAML loading."""
 
 import ast
-from pathlib import Path
 
 import yaml
 

@@ -1,8 +1,6 @@
 """What the renderers show readers for search: other names on rows and FAQ entries, noise marked out."""
 
 import datetime
-import html
-
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES
