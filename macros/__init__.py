@@ -3,7 +3,10 @@
 from pathlib import Path
 
 from .context import render_variants
-from .faq import render_faq
+from .faq import (
+    FAQ_PAGE_LIMIT, LOCATIONS_FILE, faq_by_category, faq_is_split, faq_pages, render_faq, render_faq_category,
+    render_faq_index, render_faq_locations,
+)
 from .load import GuideError, load_guide
 from .markup import links_for
 from .pages import render_abbreviations, render_flow_tabs, render_glossary, render_mode_cards, render_mode_page, render_sources
@@ -11,7 +14,10 @@ from .tables import render_comparison_table, render_key_differences
 from .timeline import render_timeline
 
 DATA_FILE = Path("data") / "guide.yml"
-__all__ = ["DATA_FILE", "GuideError", "define_env", "load_guide"]
+__all__ = [
+    "DATA_FILE", "FAQ_PAGE_LIMIT", "LOCATIONS_FILE", "GuideError", "define_env", "faq_by_category", "faq_is_split",
+    "load_guide", "render_faq_locations",
+]
 
 
 def define_env(env):
@@ -19,9 +25,11 @@ def define_env(env):
     guide = env.variables.get("guide")  # validated once per build by the MkDocs hook
     if guide is None:
         guide = load_guide(Path(env.project_dir) / DATA_FILE, Path(env.project_dir))
+    # The hook decides whether the FAQ is split (it generates the category pages); without it, one page.
+    pages = faq_pages(guide) if env.variables.get("faq_split") else {}
 
     def links():
-        return links_for(env.page.url, env.page.file.src_uri)
+        return links_for(env.page.url, env.page.file.src_uri, pages)
 
     @env.macro
     def comparison_table():
@@ -35,8 +43,13 @@ def define_env(env):
 
     @env.macro
     def faq():
-        """Every FAQ entry, grouped by category."""
-        return render_faq(guide, links())
+        """Every FAQ entry grouped by category; when split, the list of category pages."""
+        return render_faq_index(guide, links()) if pages else render_faq(guide, links())
+
+    @env.macro
+    def faq_category(category_id):
+        """The questions of one category, on its own page (split FAQ)."""
+        return render_faq_category(guide, category_id, links())
 
     @env.macro
     def mode_cards():

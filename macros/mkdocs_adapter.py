@@ -4,6 +4,8 @@ Kept apart so a move to another generator touches only this file. It
 - makes every build import the current code in macros/ (the macros plugin imports a package once),
 - validates the data once per build and hands the guide to define_env through `extra`,
 - adds one generated page per mode, so a new mode needs only data,
+- splits the FAQ into one generated page per category once it outgrows one page
+  (`extra: faq_page_limit`), with a map that sends old faq/#<id> links to the right page,
 - turns data errors into a clean build failure (no traceback); under `mkdocs serve` it prints
   them and keeps serving the last good version, so the server neither dies nor hangs.
 """
@@ -16,7 +18,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 MODES_SECTION = "Modes"
-_session = {"serving": False, "last_good": None}
+FAQ_SECTION = "FAQ"
+_session = {"serving": False, "last_good": None, "generated": []}
 
 
 def abort_build(message: str) -> Abort:
@@ -53,22 +56,50 @@ def _fresh_macros(project_dir: str):
     return macros
 
 
+def _faq_page_limit(config, default: int) -> int:
+    limit = config.extra.get("faq_page_limit", default)
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise abort_build(f"mkdocs.yml: extra.faq_page_limit must be a whole number of at least 1, not {limit!r}")
+    return limit
+
+
+def _set_section(nav, title: str, pages: list) -> None:
+    """Fill the nav section with this title with the generated pages."""
+    for item in nav or []:
+        if isinstance(item, dict) and title in item:
+            item[title] = pages
+
+
+def _generated(macros, guide, split: bool) -> tuple[list, list | None, list[tuple[str, str]]]:
+    """(modes nav, FAQ nav or None, (path, content) of each generated file): mode pages, FAQ pages when split."""
+    files = [(f"modes/{m.id}.md", f'{{{{ mode_page("{m.id}") }}}}\n\n{{{{ abbreviations() }}}}\n') for m in guide.modes]
+    modes_nav = [{mode.name: f"modes/{mode.id}.md"} for mode in guide.modes]
+    if not split:
+        return modes_nav, None, files
+    categories = [category for category, _ in macros.faq_by_category(guide)]
+    files += [(f"faq/{c.id}.md", f'{{{{ faq_category("{c.id}") }}}}\n\n{{{{ abbreviations() }}}}\n') for c in categories]
+    files.append((macros.LOCATIONS_FILE, macros.render_faq_locations(guide)))
+    faq_nav = [{"All topics": "faq.md"}, *({c.name: f"faq/{c.id}.md"} for c in categories)]
+    return modes_nav, faq_nav, files
+
+
 @event_priority(100)  # before the macros plugin imports the package
 def on_config(config):
-    """Reload macros/, validate the data and list one page per mode in the nav."""
+    """Reload macros/, validate the data, decide the FAQ layout and list the generated pages in the nav."""
     project_dir = str(Path(config.config_file_path).parent)
-    guide = _load(_fresh_macros(project_dir), project_dir)
-    config.extra["guide"] = guide
-    pages = [{mode.name: f"modes/{mode.id}.md"} for mode in guide.modes]
-    for item in config.nav or []:
-        if isinstance(item, dict) and MODES_SECTION in item:
-            item[MODES_SECTION] = pages
+    macros = _fresh_macros(project_dir)
+    guide = _load(macros, project_dir)
+    split = macros.faq_is_split(guide, _faq_page_limit(config, macros.FAQ_PAGE_LIMIT))
+    config.extra["guide"], config.extra["faq_split"] = guide, split
+    modes_nav, faq_nav, _session["generated"] = _generated(macros, guide, split)
+    _set_section(config.nav, MODES_SECTION, modes_nav)
+    if faq_nav:
+        _set_section(config.nav, FAQ_SECTION, faq_nav)
     return config
 
 
 def on_files(files, config):
-    """Add the generated mode pages; their content is two macro calls."""
-    for mode in config.extra["guide"].modes:
-        content = f'{{{{ mode_page("{mode.id}") }}}}\n\n{{{{ abbreviations() }}}}\n'
-        files.append(File.generated(config, f"modes/{mode.id}.md", content=content))
+    """Add the generated pages (their content is macro calls) and the FAQ location map."""
+    for path, content in _session["generated"]:
+        files.append(File.generated(config, path, content=content))
     return files

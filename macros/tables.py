@@ -1,5 +1,7 @@
 """Comparison tables: the full grouped comparison and the short key-differences table."""
 
+from collections import defaultdict
+
 from .markup import Links, checked, cite, disagreement_html, escape, md_text, source_numbers
 from .model import Cell, Dimension, Guide
 
@@ -37,9 +39,12 @@ def _table(guide: Guide, caption: str, first: str, rows: list[str], links: Links
 def render_comparison_table(guide: Guide, links: Links) -> str:
     """The full comparison: a heading and a table per category, one row per dimension."""
     numbers = source_numbers(guide)
+    by_category: dict[str, list[Dimension]] = defaultdict(list)
+    for dimension in guide.dimensions:
+        by_category[dimension.category].append(dimension)
     parts = []
     for category in guide.categories:
-        dimensions = [d for d in guide.dimensions if d.category == category.id]
+        dimensions = by_category[category.id]
         if not dimensions:
             continue
         rows = [_row(guide, d, numbers, links) for d in dimensions]
