@@ -27,6 +27,7 @@ def define_env(env):
         guide = load_guide(Path(env.project_dir) / DATA_FILE, Path(env.project_dir))
     # The hook decides whether the FAQ is split (it generates the category pages); without it, one page.
     pages = faq_pages(guide) if env.variables.get("faq_split") else {}
+    groups = faq_by_category(guide)  # once per build, not once per category page
 
     def links():
         return links_for(env.page.url, env.page.file.src_uri, pages)
@@ -49,7 +50,7 @@ def define_env(env):
     @env.macro
     def faq_category(category_id):
         """The questions of one category, on its own page (split FAQ)."""
-        return render_faq_category(guide, category_id, links())
+        return render_faq_category(guide, groups, category_id, links())
 
     @env.macro
     def mode_cards():

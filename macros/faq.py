@@ -19,8 +19,11 @@ def faq_is_split(guide: Guide, limit: int) -> bool:
     return len(guide.faq) > limit
 
 
-def faq_by_category(guide: Guide) -> list[tuple[Category, list[FaqEntry]]]:
-    """Each category that has questions, with its entries, both in data order."""
+FaqGroups = list[tuple[Category, list[FaqEntry]]]
+
+
+def faq_by_category(guide: Guide) -> FaqGroups:
+    """Each category that has questions, with its entries, both in data order (group once per build)."""
     groups: dict[str, list[FaqEntry]] = defaultdict(list)
     for entry in guide.faq:
         groups[entry.category].append(entry)
@@ -75,12 +78,13 @@ def render_faq_index(guide: Guide, links: Links) -> str:
     return f'<div class="faq-index" data-locations="{locations}" markdown>\n\n{items}\n\n</div>'
 
 
-def render_faq_category(guide: Guide, category_id: str, links: Links) -> str:
+def render_faq_category(guide: Guide, groups: FaqGroups, category_id: str, links: Links) -> str:
     """The page of one category when the FAQ is split: its questions, each a heading."""
-    groups = {c.id: (c, entries) for c, entries in faq_by_category(guide)}
-    if category_id not in groups:
-        raise ValueError(f"no FAQ entries in category {category_id!r}; categories with entries: {', '.join(groups)}")
-    category, entries = groups[category_id]
+    found = next(((c, entries) for c, entries in groups if c.id == category_id), None)
+    if found is None:
+        known = ", ".join(c.id for c, _ in groups)
+        raise ValueError(f"no FAQ entries in category {category_id!r}; categories with entries: {known}")
+    category, entries = found
     numbers = source_numbers(guide)
     head = (f"# {md_text(category.name)} {{#{category.id}}}\n\n"
             f"{_count(entries)} in this topic. [All topics]({links.md('faq')})\n")

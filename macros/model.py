@@ -175,3 +175,10 @@ class Guide(Strict):
     timeline: list[Event] = Field(default_factory=list)
     variants: list[Variant] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
+
+    def __repr__(self) -> str:
+        """Counts, not every entry: the macros plugin prints its variables on every build."""
+        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in type(self).model_fields)
+        return f"Guide({counts})"
+
+    __str__ = __repr__

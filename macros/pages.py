@@ -90,7 +90,9 @@ def render_abbreviations(guide: Guide) -> str:
         meaning = " ".join(term.definition.split()).replace("]", ")")
         for name in filter(None, (term.term, term.chinese)):
             lines.append(f"*[{name.replace(']', ')')}]: {escape(meaning)}")
-    return "\n" + "\n".join(lines) + "\n"
+    # One block per definition: Markdown re-reads the rest of a block after each definition in it,
+    # which grows with the square of the glossary.
+    return "\n" + "\n\n".join(lines) + "\n"
 
 
 MODE_SECTIONS = {"advantages": "advantages", "risks": "risks", "suits": "who-it-suits"}

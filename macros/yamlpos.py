@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 import yaml
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+STR_TAG = "tag:yaml.org,2002:str"
 
 Path = tuple[str | int, ...]
 
@@ -83,6 +84,8 @@ class _Walker:
         return mapping
 
     def walk_scalar(self, node: yaml.ScalarNode, path: Path) -> object:
+        if node.tag == STR_TAG:
+            return node.value  # what the constructor returns for text, without its per-node overhead
         try:
             return self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as error:

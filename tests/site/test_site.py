@@ -84,7 +84,7 @@ def test_nothing_is_loaded_from_another_host(built_site):
 
 def test_source_links_open_safely(built_site):
     soup = page(built_site, "sources")
-    links = soup.select("ol.sources a")
+    links = soup.select("ol.sources > li > a")
     assert len(links) == len(GUIDE.sources)
     for link, source in zip(links, GUIDE.sources):
         assert link["href"] == source.url and link["rel"] == ["noopener", "noreferrer"]
