@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build schema clean
+.PHONY: help serve test check build schema bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ build: $(STAMP) ## build the site into site/
 
 schema: $(STAMP) ## regenerate data/guide.schema.json from macros/model.py
 	$(BIN)/python -m macros.schema
+
+bench: $(STAMP) ## measure build time, growth, live reload and page weight; writes docs/benchmarks.md
+	$(BIN)/python -m bench
 
 clean: ## remove the built site and the virtual environment
 	rm -rf site $(VENV)

@@ -33,7 +33,7 @@ SCALES = (
     Scale("×1 (real data)", 1, None, 5),
     Scale("×10", 10, None, 5),
     Scale("×100", 100, None, 3),
-    Scale("10,000 FAQ", 100, 10_000, 3),
+    Scale("10,000 FAQ", 100, 10_000, 2),  # two runs keep `make bench` near five minutes
 )
 
 
@@ -47,6 +47,8 @@ class Result:
     pages: int = 0
     builds: list[float] = field(default_factory=list)
     floors: list[float] = field(default_factory=list)
+    build_cpu: list[float] = field(default_factory=list)
+    floor_cpu: list[float] = field(default_factory=list)
     peak_kib: int = 0
     checks: list[float] = field(default_factory=list)
     sizes: dict[str, int] = field(default_factory=dict)
@@ -59,6 +61,11 @@ class Result:
     def floor(self) -> float:
         return median(self.floors)
 
+    @property
+    def cpu_ratio(self) -> float:
+        """Median CPU seconds with macros over those of the floor: steadier than wall time on a busy machine."""
+        return median(self.build_cpu) / median(self.floor_cpu)
+
 
 class BenchError(Exception):
     """A build or check the benchmark ran failed."""
@@ -68,8 +75,17 @@ def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def run_timed(command: list[str], log: Path, cwd: Path | None = None) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (KiB) of one command; BenchError with its log if it fails."""
+@dataclass(frozen=True)
+class Timing:
+    """One command's wall and CPU seconds (user + system) and peak resident memory."""
+
+    wall: float
+    cpu: float
+    peak_kib: int
+
+
+def run_timed(command: list[str], log: Path, cwd: Path | None = None) -> Timing:
+    """Time one command; BenchError with the end of its output if it fails."""
     start = time.perf_counter()
     with log.open("w") as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=ENV, cwd=cwd)
@@ -78,7 +94,7 @@ def run_timed(command: list[str], log: Path, cwd: Path | None = None) -> tuple[f
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
         raise BenchError(f"{' '.join(command)} failed:\n{log.read_text()[-4000:]}")
-    return elapsed, usage.ru_maxrss
+    return Timing(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
 def build_command(config: Path, site: Path) -> list[str]:
@@ -87,55 +103,65 @@ def build_command(config: Path, site: Path) -> list[str]:
 
 def page_sizes(site: Path) -> dict[str, int]:
     """HTML bytes of the pages the targets name, and of the search index."""
-    faq_pages = {p: p.stat().st_size for p in (site / "faq").glob("*/index.html")}
+    faq_pages = [p.stat().st_size for p in (site / "faq").glob("*/index.html")]
+    faq_index = (site / "faq" / "index.html").stat().st_size
     return {
         "search": (site / "search" / "search_index.json").stat().st_size,
         "compare": (site / "compare" / "index.html").stat().st_size,
-        "faq_index": (site / "faq" / "index.html").stat().st_size,
-        "faq_biggest": max([*faq_pages.values(), (site / "faq" / "index.html").stat().st_size]),
+        "faq_index": faq_index,
+        "faq_biggest": max([*faq_pages, faq_index]),
         "faq_pages": len(faq_pages),
+        "mode_biggest": max(p.stat().st_size for p in (site / "modes").glob("*/index.html")),
     }
 
 
-def data_text(scale: Scale, real: dict) -> str:
-    """The data file of this scale; ×1 is the real file itself."""
+def scaled_data(scale: Scale, real: dict) -> tuple[dict, str]:
+    """The guide of this scale and its data file; ×1 is the real file itself."""
     if scale.factor == 1 and scale.faq_total is None:
-        return (ROOT / DATA_FILE).read_text(encoding="utf-8")
-    return dump(scaled(real, scale.factor, scale.faq_total))
+        return real, (ROOT / DATA_FILE).read_text(encoding="utf-8")
+    guide = scaled(real, scale.factor, scale.faq_total)
+    return guide, dump(guide)
 
 
 def measure(scale: Scale, real: dict, work: Path) -> Result:
     """Build one scale `runs` times with macros and as the static floor, check it, weigh its pages."""
-    guide = scaled(real, scale.factor, scale.faq_total)
+    guide, text = scaled_data(scale, real)
     result = Result(scale, faq=len(guide["faq"]), dimensions=len(guide["dimensions"]))
-    project = write_project(work / "project", data_text(scale, real))
+    project = write_project(work / "project", text)
     progress(f"{scale.name}: {result.faq} FAQ entries; recording the rendered Markdown for the floor")
     run_timed([sys.executable, "-m", "bench.floor", str(project), str(work / "floor"), str(work / "warm")],
               work / "floor.log", cwd=ROOT)
     for run in range(scale.runs):
-        seconds, peak = run_timed(build_command(project / "mkdocs.yml", work / "site"), work / "build.log")
-        result.builds.append(seconds)
-        result.peak_kib = max(result.peak_kib, peak)
-        result.floors.append(run_timed(build_command(work / "floor" / "mkdocs.yml", work / "floor-site"), work / "floor-build.log")[0])
-        progress(f"  run {run + 1}/{scale.runs}: macros {seconds:.2f} s, floor {result.floors[-1]:.2f} s")
+        build = run_timed(build_command(project / "mkdocs.yml", work / "site"), work / "build.log")
+        floor = run_timed(build_command(work / "floor" / "mkdocs.yml", work / "floor-site"), work / "floor-build.log")
+        result.builds.append(build.wall)
+        result.build_cpu.append(build.cpu)
+        result.floors.append(floor.wall)
+        result.floor_cpu.append(floor.cpu)
+        result.peak_kib = max(result.peak_kib, build.peak_kib)
+        progress(f"  run {run + 1}/{scale.runs}: macros {build.wall:.2f} s ({build.cpu:.2f} s CPU), "
+                 f"floor {floor.wall:.2f} s ({floor.cpu:.2f} s CPU)")
     for _ in range(min(scale.runs, 3)):
-        result.checks.append(run_timed([sys.executable, "-m", "macros.check"], work / "check.log", cwd=project)[0])
+        result.checks.append(run_timed([sys.executable, "-m", "macros.check"], work / "check.log", cwd=project).wall)
     result.pages = sum(1 for _ in (work / "site").rglob("index.html"))
     result.sizes = page_sizes(work / "site")
     return result
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: other work on the machine slows wall times."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def machine() -> str:
-    """Cores, Python, system, date and load: enough to compare runs on other machines."""
-    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    """Cores, Python, system and date: enough to compare runs on other machines."""
     return (f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.machine()}, "
-            f"{datetime.date.today().isoformat()}; load average at start {load}")
+            f"{datetime.date.today().isoformat()}")
 
 
 def main() -> int:
     """Measure every scale and the live reload, print the report and write it to the docs."""
-    started = time.perf_counter()
-    about = machine()
+    started, load_before = time.perf_counter(), load_average()
     real = read_real()
     results = []
     try:
@@ -150,6 +176,7 @@ def main() -> int:
     except BenchError as error:
         print(error, file=sys.stderr)
         return 1
+    about = f"{machine()}; load average {load_before} at the start, {load_average()} at the end"
     report = write_report(results, reloads, about, time.perf_counter() - started)
     print(report)
     return 0
