@@ -1,7 +1,7 @@
 """MkDocs hook: everything here goes beyond the macros API (define_env, env.macro, env.variables).
 
 Kept apart so a move to another generator touches only this file. It
-- makes every build import the current code in macros/ (the macros plugin imports a package once),
+- makes every build use the current code in macros/ (the macros plugin imports a package once),
 - validates the data once per build and hands the guide to define_env through `extra`,
 - adds one generated page per mode, so a new mode needs only data,
 - splits the FAQ into one generated page per category once it outgrows one page
@@ -23,7 +23,7 @@ from mkdocs.structure.files import File
 MODES_SECTION = "Modes"
 FAQ_SECTION = "FAQ"
 POLL_SECONDS = 0.1  # MkDocs looks for saved files every 0.5 s; live reload should not wait that long
-_session = {"serving": False, "last_good": None, "generated": []}
+_session = {"serving": False, "last_good": None, "generated": [], "code": None}
 
 
 def abort_build(message: str) -> Abort:
@@ -49,12 +49,25 @@ def on_startup(command, dirty):
     _session["serving"] = command == "serve"
 
 
+def _code_version(project_dir: str) -> tuple:
+    """Which macros/ code is on disk: every module's path, modification time and size."""
+    files = sorted((Path(project_dir) / "macros").rglob("*.py"))
+    return (project_dir, *((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+
+
 def _fresh_macros(project_dir: str):
-    """Forget the imported macros package so this build runs the code as it is on disk now."""
+    """The macros package as it is on disk now: imported again only when its code changed.
+
+    Re-importing builds the schema's models anew (over a tenth of a rebuild), so a data edit keeps the
+    imported code; a code edit forgets all of it, since modules hold each other's functions.
+    """
     if project_dir not in sys.path:
         sys.path.insert(0, project_dir)
-    for name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
-        del sys.modules[name]
+    version = _code_version(project_dir)
+    if version != _session["code"]:
+        for name in [n for n in sys.modules if n == "macros" or n.startswith("macros.")]:
+            del sys.modules[name]
+        _session["code"] = version
     import macros
 
     return macros
