@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+MAX_AGE_DAYS ?= 180  # `make check` warns about facts checked longer ago than this
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
@@ -24,11 +25,15 @@ serve: $(STAMP) ## set up, then serve the site on http://127.0.0.1:8000 with liv
 test: $(STAMP) ## set up, then run every test (unit, data, build, browser)
 	$(BIN)/python -m pytest
 
-check: $(STAMP) ## validate data/guide.yml alone and list every problem
-	$(BIN)/python -m macros.check
+check: $(STAMP) ## validate data/guide.yml (and ids used in docs/), list every problem and stale fact
+	$(BIN)/python -m macros.check --max-age-days $(MAX_AGE_DAYS)
 
 build: $(STAMP) ## build the site into site/
 	$(BIN)/mkdocs build --strict
+
+.PHONY: search-eval
+search-eval: $(STAMP) ## build, type each query in tests/search_queries.yml into the search box, print hit rates
+	$(BIN)/python tests/search_eval.py
 
 schema: $(STAMP) ## regenerate data/guide.schema.json from macros/model.py
 	$(BIN)/python -m macros.schema

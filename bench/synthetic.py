@@ -1,6 +1,7 @@
 """Synthetic guides for the benchmark: the real data scaled up, same schema, real text lengths.
 
-Every collection except the modes grows by the factor (the FAQ optionally to a fixed count).
+The FAQ, comparison rows, glossary, timeline, variants and sources grow by the factor (the FAQ
+optionally to a fixed count); the modes and any other section are kept as they are.
 Copy j of an entry keeps the real text with a short suffix, gets the id `<id>-x<j>`, cites
 copy j of its sources and sits in a copy of its category. Categories grow with the square root
 of the factor: a bigger guide has both more topics and fuller ones.
@@ -81,9 +82,9 @@ def _copies(entries: list[dict], count: int, make) -> list[dict]:
 def _cite_unused(guide: dict) -> None:
     """Cite every source copy nobody cites yet (copies of sources only the modes cite) from an FAQ entry."""
     used = set()
-    for collection in ("modes", "dimensions", "faq", "timeline", "variants"):
-        for entry in guide.get(collection, []):
-            used.update(_cited(entry))
+    for collection, entries in guide.items():
+        if collection != "sources":
+            used.update(_cited(entries))
     unused = [s["id"] for s in guide["sources"] if s["id"] not in used]
     for at, source_id in enumerate(unused):
         guide["faq"][at % len(guide["faq"])]["sources"].append(source_id)
@@ -118,6 +119,7 @@ def scaled(real: dict, factor: int, faq_total: int | None = None) -> dict:
         guide[collection] = _copies(entries, factor * len(entries), lambda e, j, t=texts: copier.sourced(e, j, t))
     guide["sources"] = _copies(real["sources"], factor * len(real["sources"]),
                                lambda s, j: copier.entry(s, j, ("title",)))
+    guide.update({key: copy.deepcopy(value) for key, value in real.items() if key not in guide})
     _cite_unused(guide)
     return guide
 

@@ -2,29 +2,37 @@
 
 from pathlib import Path
 
+from .apidoc import render_api_fields, render_api_files
+from .chain import render_value_chain
+from .changes import render_changes
 from .context import render_variants
+from .decide import render_decision_form, render_decision_table
+from .edits import Edits, edit_base_problem
+from .exports import export_files
 from .faq import (
-    FAQ_PAGE_LIMIT, LOCATIONS_FILE, faq_by_category, faq_is_split, faq_pages, render_faq, render_faq_category,
-    render_faq_index, render_faq_locations,
+    FAQ_PAGE_LIMIT, LOCATIONS_FILE, category_page, faq_by_category, faq_is_split, faq_pages, render_faq,
+    render_faq_category, render_faq_index, render_faq_jsonld, render_faq_locations,
 )
-from .load import GuideError, load_guide
-from .markup import links_for
+from .load import GuideError, load_guide, load_located
+from .markup import escape, links_for
 from .pages import render_abbreviations, render_flow_tabs, render_glossary, render_mode_cards, render_mode_page, render_sources
 from .tables import render_comparison_table, render_key_differences
 from .timeline import render_timeline
 
 DATA_FILE = Path("data") / "guide.yml"
 __all__ = [
-    "DATA_FILE", "FAQ_PAGE_LIMIT", "LOCATIONS_FILE", "GuideError", "define_env", "faq_by_category", "faq_is_split",
-    "load_guide", "render_faq_locations",
+    "DATA_FILE", "FAQ_PAGE_LIMIT", "LOCATIONS_FILE", "GuideError", "category_page", "define_env",
+    "edit_base_problem", "escape", "export_files", "faq_by_category", "faq_is_split", "faq_pages", "load_guide",
+    "load_located", "render_faq_jsonld", "render_faq_locations",
 ]
 
 
 def define_env(env):
     """Register one macro per renderer; each renders for the page being built."""
-    guide = env.variables.get("guide")  # validated once per build by the MkDocs hook
+    guide, lines = env.variables.get("guide"), env.variables.get("guide_lines")  # validated once per build by the hook
     if guide is None:
-        guide = load_guide(Path(env.project_dir) / DATA_FILE, Path(env.project_dir))
+        guide, lines = load_located(Path(env.project_dir) / DATA_FILE, Path(env.project_dir))
+    edits = Edits(lines, env.variables.get("edit_base", ""))
     # The hook decides whether the FAQ is split (it generates the category pages); without it, one page.
     pages = faq_pages(guide) if env.variables.get("faq_split") else {}
     groups = faq_by_category(guide)  # once per build, not once per category page
@@ -35,7 +43,7 @@ def define_env(env):
     @env.macro
     def comparison_table():
         """The full comparison, grouped by category."""
-        return render_comparison_table(guide, links())
+        return render_comparison_table(guide, links(), edits)
 
     @env.macro
     def key_differences():
@@ -45,12 +53,12 @@ def define_env(env):
     @env.macro
     def faq():
         """Every FAQ entry grouped by category; when split, the list of category pages."""
-        return render_faq_index(guide, links()) if pages else render_faq(guide, links())
+        return render_faq_index(guide, links()) if pages else render_faq(guide, links(), edits)
 
     @env.macro
     def faq_category(category_id):
         """The questions of one category, on its own page (split FAQ)."""
-        return render_faq_category(guide, groups, category_id, links())
+        return render_faq_category(guide, groups, category_id, links(), edits)
 
     @env.macro
     def mode_cards():
@@ -65,7 +73,7 @@ def define_env(env):
     @env.macro
     def mode_page(mode_id):
         """The whole page of one mode."""
-        return render_mode_page(guide, mode_id, links())
+        return render_mode_page(guide, mode_id, links(), edits)
 
     @env.macro
     def glossary():
@@ -91,3 +99,33 @@ def define_env(env):
     def variants():
         """Sub-modes, other modes and country sites, as context."""
         return render_variants(guide, links())
+
+    @env.macro
+    def value_chain(mode_id=None):
+        """Who does what at each stage, and where the goods are; one mode only when mode_id is given."""
+        return render_value_chain(guide, links(), mode_id)
+
+    @env.macro
+    def decision_form():
+        """The "which mode fits me" questions, live result and rules for the browser."""
+        return render_decision_form(guide, links())
+
+    @env.macro
+    def decision_table():
+        """The decision rules as static tables, readable without JavaScript."""
+        return render_decision_table(guide, links())
+
+    @env.macro
+    def changes():
+        """The change log, newest first."""
+        return render_changes(guide, links())
+
+    @env.macro
+    def api_files():
+        """The table of exported files, linked."""
+        return render_api_files(guide, links())
+
+    @env.macro
+    def api_fields():
+        """The fields of every API file, from the models."""
+        return render_api_fields()

@@ -1,4 +1,4 @@
-"""FAQ: every question a heading with its data id, the answer in a collapsible block.
+"""FAQ: every question a heading with its data id, the answer in a collapsible block; its JSON-LD.
 
 Up to a limit of entries the FAQ is one page; above it, one page per category (faq/<category-id>/)
 and faq/ lists the categories. Renderers get that layout in their Links (`faq_pages`).
@@ -7,19 +7,24 @@ and faq/ lists the categories. Renderers get that layout in their Links (`faq_pa
 import json
 from collections import defaultdict
 
-from .markup import Links, disagreement_html, escape, fact_meta, indent, md_block, md_text, source_numbers
-from .model import Category, FaqEntry, Guide
+from .changes import latest_changes, updated_mark
+from .edits import Edits
+from .markup import (
+    NO_SEARCH, Links, disagreement_html, escape, fact_meta, indent, md_block, md_text, phrase, plain_text,
+    source_numbers,
+)
+from .model import Category, Change, FaqEntry, Guide
 
 FAQ_PAGE_LIMIT = 150  # default of mkdocs.yml `extra: faq_page_limit`
 LOCATIONS_FILE = "faq/locations.json"  # where old faq/#<id> links find an entry's category page
+# Inside <script>, "</script>" or "<!--" in the data would end or confuse the element: escape <, > and &.
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+FaqGroups = list[tuple[Category, list[FaqEntry]]]
 
 
 def faq_is_split(guide: Guide, limit: int) -> bool:
     """True when the FAQ has more entries than one page should hold."""
     return len(guide.faq) > limit
-
-
-FaqGroups = list[tuple[Category, list[FaqEntry]]]
 
 
 def faq_by_category(guide: Guide) -> FaqGroups:
@@ -42,25 +47,45 @@ def faq_pages(guide: Guide) -> dict[str, str]:
     return pages
 
 
-def _entry(entry: FaqEntry, guide: Guide, numbers: dict[str, int], links: Links, level: int) -> str:
-    modes = ", ".join(m.name for m in guide.modes if m.id in entry.modes)
-    body = [
-        md_block(entry.answer, links),
-        f'<p class="faq-meta">Applies to: {escape(modes)} · {fact_meta(entry, numbers, links)}</p>',
-    ]
-    if entry.disagreement:
-        body.insert(1, disagreement_html(entry.disagreement, numbers, links))
-    answer = indent("\n\n".join(body))
-    return f'{"#" * level} {md_text(entry.question)} {{#{entry.id}}}\n\n??? question faq "Answer"\n{answer}\n'
+def also_asked(entry: FaqEntry) -> str:
+    """The other ways sellers ask this question, as a paragraph; search indexes it with the answer."""
+    if not entry.also_asked:
+        return ""
+    phrasings = " · ".join(f"<q>{phrase(text, markdown=True)}</q>" for text in entry.also_asked)
+    return f"Also asked as: {phrasings}\n{{: .also-asked }}"
 
 
-def render_faq(guide: Guide, links: Links) -> str:
-    """All entries on one page, grouped by category, in data order."""
-    numbers = source_numbers(guide)
+class _Entries:
+    """Renders entries as headings with collapsed answers, with what every entry needs computed once."""
+
+    def __init__(self, guide: Guide, links: Links, edits: Edits | None) -> None:
+        self.guide, self.links, self.edits = guide, links, edits
+        self.numbers = source_numbers(guide)
+        self.latest: dict[str, Change] = latest_changes(guide)
+
+    def render(self, entry: FaqEntry, level: int) -> str:
+        guide, links = self.guide, self.links
+        modes = ", ".join(m.name for m in guide.modes if m.id in entry.modes)
+        extras = [updated_mark(self.latest.get(entry.id), links), self.edits.link(entry.id, links) if self.edits else ""]
+        meta = " · ".join([f"Applies to: {md_text(modes)}", fact_meta(entry, self.numbers, links), *filter(None, extras)])
+        body = [
+            md_block(entry.answer, links),
+            disagreement_html(entry.disagreement, self.numbers, links) if entry.disagreement else "",
+            also_asked(entry),
+            # Out of search: every answer has one, so it would match any query naming a mode.
+            f"{meta}\n{{: .faq-meta {NO_SEARCH} }}",
+        ]
+        answer = indent("\n\n".join(part for part in body if part))
+        return f'{"#" * level} {md_text(entry.question)} {{#{entry.id}}}\n\n??? question faq "Answer"\n{answer}\n'
+
+
+def render_faq(guide: Guide, links: Links, edits: Edits | None = None) -> str:
+    """All entries on one page, grouped by category, in data order; each with its update mark and correction link."""
+    entries = _Entries(guide, links, edits)
     parts = []
-    for category, entries in faq_by_category(guide):
+    for category, group in faq_by_category(guide):
         parts.append(f"## {md_text(category.name)} {{#{category.id}}}\n")
-        parts.extend(_entry(e, guide, numbers, links, 3) for e in entries)
+        parts.extend(entries.render(e, 3) for e in group)
     return "\n".join(parts)
 
 
@@ -78,17 +103,18 @@ def render_faq_index(guide: Guide, links: Links) -> str:
     return f'<div class="faq-index" data-locations="{locations}" markdown>\n\n{items}\n\n</div>'
 
 
-def render_faq_category(guide: Guide, groups: FaqGroups, category_id: str, links: Links) -> str:
+def render_faq_category(guide: Guide, groups: FaqGroups, category_id: str, links: Links,
+                        edits: Edits | None = None) -> str:
     """The page of one category when the FAQ is split: its questions, each a heading."""
     found = next(((c, entries) for c, entries in groups if c.id == category_id), None)
     if found is None:
         known = ", ".join(c.id for c, _ in groups)
         raise ValueError(f"no FAQ entries in category {category_id!r}; categories with entries: {known}")
-    category, entries = found
-    numbers = source_numbers(guide)
+    category, group = found
+    entries = _Entries(guide, links, edits)
     head = (f"# {md_text(category.name)} {{#{category.id}}}\n\n"
-            f"{_count(entries)} in this topic. [All topics]({links.md('faq')})\n")
-    return "\n".join([head, *(_entry(e, guide, numbers, links, 2) for e in entries)])
+            f"{_count(group)} in this topic. [All topics]({links.md('faq')})\n")
+    return "\n".join([head, *(entries.render(e, 2) for e in group)])
 
 
 def render_faq_locations(guide: Guide) -> str:
@@ -103,3 +129,18 @@ def render_faq_links(guide: Guide, mode_id: str, links: Links) -> str:
         f"- [{md_text(e.question)}]({links.md('faq', e.id)})" for e in guide.faq if mode_id in e.modes
     ]
     return "\n".join(items)
+
+
+def render_faq_jsonld(guide: Guide, faq_url: str, entries: list[FaqEntry] | None = None) -> str:
+    """schema.org FAQPage for a FAQ page at this absolute URL: one Question per entry on it (default: all)."""
+    questions = [
+        {
+            "@type": "Question",
+            "name": entry.question,
+            "url": f"{faq_url}#{entry.id}",
+            "acceptedAnswer": {"@type": "Answer", "text": plain_text(entry.answer)},
+        }
+        for entry in (guide.faq if entries is None else entries)
+    ]
+    data = {"@context": "https://schema.org", "@type": "FAQPage", "url": faq_url, "mainEntity": questions}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE)

@@ -102,8 +102,24 @@ def _decode(raw: bytes) -> tuple[str | None, list[Problem]]:
         return None, [Problem(line, column, (), "the file is not valid UTF-8: save it as UTF-8")]
 
 
+def entry_lines(positioned: Positioned) -> dict[str, int]:
+    """The line each entry with an id starts on, by id (ids are unique across the file)."""
+    lines = {}
+    for path, (line, _) in positioned.positions.items():
+        if len(path) == 2 and isinstance(path[1], int):
+            entry = positioned.data[path[0]][path[1]]
+            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                lines[entry["id"]] = line
+    return lines
+
+
 def parse_guide(raw: bytes, display: str, today: datetime.date) -> Guide:
     """Bytes of the data file to a valid Guide, or GuideError listing every problem."""
+    return parse_located(raw, display, today)[0]
+
+
+def parse_located(raw: bytes, display: str, today: datetime.date) -> tuple[Guide, dict[str, int]]:
+    """Bytes of the data file to a valid Guide and the line of each entry, or GuideError."""
     if len(raw) > MAX_BYTES:
         size = f"{len(raw) / 1024 / 1024:.1f} MiB"
         raise GuideError(display, [Problem(1, 1, (), f"the file is {size}; the limit is {MAX_BYTES // 1024 // 1024} MiB")])
@@ -116,19 +132,24 @@ def parse_guide(raw: bytes, display: str, today: datetime.date) -> Guide:
     guide, problems = validate(positioned, today)
     if problems:
         raise GuideError(display, problems)
-    return guide
+    return guide, entry_lines(positioned)
 
 
-_cache: dict[tuple, Guide] = {}
+_cache: dict[tuple, tuple[Guide, dict[str, int]]] = {}
 
 
-def load_guide(path: Path, root: Path | None = None, today: datetime.date | None = None) -> Guide:
-    """Load and validate the data file once per version of it (keyed by mtime and size)."""
+def load_located(path: Path, root: Path | None = None, today: datetime.date | None = None) -> tuple[Guide, dict[str, int]]:
+    """Load and validate the data file once per version of it (keyed by mtime and size), with entry lines."""
     today = today or datetime.date.today()
     stat = os.stat(path)
     key = (str(path), stat.st_mtime_ns, stat.st_size, today)
     if key not in _cache:
         display = os.path.relpath(path, root) if root else str(path)
         _cache.clear()
-        _cache[key] = parse_guide(Path(path).read_bytes(), display, today)
+        _cache[key] = parse_located(Path(path).read_bytes(), display, today)
     return _cache[key]
+
+
+def load_guide(path: Path, root: Path | None = None, today: datetime.date | None = None) -> Guide:
+    """The validated guide of the data file (see load_located)."""
+    return load_located(path, root, today)[0]

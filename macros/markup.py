@@ -3,13 +3,20 @@
 import datetime
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
-from .model import Disagreement, Guide, Sourced
+import markdown
+
+from .model import SITE_LINK, Disagreement, Guide, Sourced
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:^=])")
-SITE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[a-z0-9-]+)?\)")
+CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN = re.compile(r"[A-Za-z]")
+# Material's search skips elements with this attribute (and drops it from the page): citation
+# numbers, check dates and the sources list would otherwise match queries like "90 days" or "check".
+NO_SEARCH = 'data-search-exclude="true"'
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,19 @@ def links_for(page_url: str, src_uri: str, faq_pages: Mapping[str, str] | None =
     return Links("../" * page_url.count("/"), "../" * src_uri.count("/"), faq_pages or {})
 
 
+def term_marker(guide: Guide) -> Callable[[str], str]:
+    """A function that gives glossary terms in escaped text a tooltip, like the abbr extension does."""
+    meanings = {}
+    for term in guide.glossary:
+        for name in filter(None, (term.term, term.chinese)):
+            meanings.setdefault(escape(name), escape(" ".join(term.definition.split())))
+    if not meanings:
+        return lambda text: text
+    names = "|".join(re.escape(n) for n in sorted(meanings, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])({names})(?![\w-])")
+    return lambda text: pattern.sub(lambda m: f'<abbr title="{meanings[m.group(1)]}">{m.group(1)}</abbr>', text)
+
+
 def escape(text: str) -> str:
     """Text made safe inside HTML elements and attributes."""
     return html.escape(text, quote=True)
@@ -48,7 +68,15 @@ def escape(text: str) -> str:
 
 def md_text(text: str) -> str:
     """Plain text made literal inside Markdown: no HTML, no emphasis, no links, one line."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", escape(" ".join(text.split())))
+    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def phrase(text: str, markdown: bool = False) -> str:
+    """Literal text for HTML (or Markdown), marked as Chinese when it is Chinese only."""
+    literal = md_text(text) if markdown else escape(text)
+    if CHINESE.search(text) and not LATIN.search(text):
+        return f'<span lang="zh">{literal}</span>'
+    return literal
 
 
 def md_block(markdown: str, links: Links) -> str:
@@ -74,12 +102,12 @@ def cite(source_ids: list[str], numbers: dict[str, int], links: Links) -> str:
         f'<a href="{escape(links.to("sources", sid))}" title="Source {numbers[sid]}">[{numbers[sid]}]</a>'
         for sid in source_ids
     ]
-    return f'<sup class="cite">{"".join(parts)}</sup>'
+    return f'<sup class="cite" {NO_SEARCH}>{"".join(parts)}</sup>'
 
 
 def checked(date: datetime.date) -> str:
     """When a fact was last checked."""
-    return f'<span class="checked">checked <time datetime="{date.isoformat()}">{date.isoformat()}</time></span>'
+    return f'<span class="checked" {NO_SEARCH}>checked <time datetime="{date.isoformat()}">{date.isoformat()}</time></span>'
 
 
 def fact_meta(fact: Sourced, numbers: dict[str, int], links: Links) -> str:
@@ -96,3 +124,34 @@ def disagreement_html(disagreement: Disagreement, numbers: dict[str, int], links
         '<div class="disagree" role="note"><strong class="disagree-label">⚠ Sources disagree:</strong> '
         f"{escape(disagreement.summary)}<ul>{views}</ul></div>"
     )
+
+
+class _TextOnly(HTMLParser):
+    """Collects the text of an HTML fragment, with a space where a block ends."""
+
+    BLOCKS = {"p", "li", "ul", "ol", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "td", "th"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        self.handle_starttag(tag, [])
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+_MARKDOWN = markdown.Markdown()  # one converter, reset per use: building one costs more than converting
+
+
+def plain_text(editor_markdown: str) -> str:
+    """What a reader sees of an editor's Markdown field, as one line of plain text."""
+    parser = _TextOnly()
+    parser.feed(_MARKDOWN.reset().convert(md_block(editor_markdown, Links())))
+    parser.close()
+    return " ".join("".join(parser.parts).split())

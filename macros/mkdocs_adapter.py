@@ -6,24 +6,37 @@ Kept apart so a move to another generator touches only this file. It
 - adds one generated page per mode, so a new mode needs only data,
 - splits the FAQ into one generated page per category once it outgrows one page
   (`extra: faq_page_limit`), with a map that sends old faq/#<id> links to the right page,
+- adds the machine-readable files (JSON API and schemas, CSV, Atom feed) as generated site files,
+  so MkDocs writes them with the pages and checks the docs' links to them,
+- puts the FAQ's JSON-LD into the page head (pages whose front matter says `structured_data: faq`),
+- shortens a page's table of contents to `toc_depth` levels when its front matter asks for it,
 - turns data errors into a clean build failure (no traceback); under `mkdocs serve` it prints
   them and keeps serving the last good version, so the server neither dies nor hangs,
+- helps search (macros/search_index.py): teaches the Chinese segmenter the guide's terms, adds the
+  comparison rows and the other names to the index, and writes the modes' other names for the
+  search box,
 - keeps live reload quick: skips work no page uses, reuses compiled theme templates between
   rebuilds and notices saved files sooner.
 """
 
+import json
+import logging
 import sys
 from pathlib import Path
 
+import jieba
 import jinja2
+from backrefs import bre
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 MODES_SECTION = "Modes"
 FAQ_SECTION = "FAQ"
+MODE_NAMES_SCRIPT = "javascripts/mode-names.js"  # listed in extra_javascript, before search-query.js
+HAN_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # what Material's search plugin segments
 POLL_SECONDS = 0.1  # MkDocs looks for saved files every 0.5 s; live reload should not wait that long
-_session = {"serving": False, "last_good": None, "generated": [], "code": None}
+_session = {"serving": False, "last_good": None, "macros": None, "code": None, "faq_pages": {}, "faq_by_page": {}}
 
 
 def abort_build(message: str) -> Abort:
@@ -32,16 +45,16 @@ def abort_build(message: str) -> Abort:
 
 
 def _load(macros, project_dir: str):
-    """The validated guide; while serving, the last good one if the data now has problems."""
+    """The validated guide and its entry lines; while serving, the last good ones if the data now has problems."""
     try:
-        guide = macros.load_guide(Path(project_dir) / macros.DATA_FILE, Path(project_dir))
+        located = macros.load_located(Path(project_dir) / macros.DATA_FILE, Path(project_dir))
     except macros.GuideError as error:
         if not (_session["serving"] and _session["last_good"]):
             raise abort_build(str(error)) from None
         print(f"{error}\nStill serving the last good version; fix the data and save again.", file=sys.stderr)
         return _session["last_good"]
-    _session["last_good"] = guide
-    return guide
+    _session["last_good"] = located
+    return located
 
 
 def on_startup(command, dirty):
@@ -87,19 +100,6 @@ def _set_section(nav, title: str, pages: list) -> None:
             item[title] = pages
 
 
-def _generated(macros, guide, split: bool) -> tuple[list, list | None, list[tuple[str, str]]]:
-    """(modes nav, FAQ nav or None, (path, content) of each generated file): mode pages, FAQ pages when split."""
-    files = [(f"modes/{m.id}.md", f'{{{{ mode_page("{m.id}") }}}}\n\n{{{{ abbreviations() }}}}\n') for m in guide.modes]
-    modes_nav = [{mode.name: f"modes/{mode.id}.md"} for mode in guide.modes]
-    if not split:
-        return modes_nav, None, files
-    categories = [category for category, _ in macros.faq_by_category(guide)]
-    files += [(f"faq/{c.id}.md", f'{{{{ faq_category("{c.id}") }}}}\n\n{{{{ abbreviations() }}}}\n') for c in categories]
-    files.append((macros.LOCATIONS_FILE, macros.render_faq_locations(guide)))
-    faq_nav = [{"All topics": "faq.md"}, *({c.name: f"faq/{c.id}.md"} for c in categories)]
-    return modes_nav, faq_nav, files
-
-
 def _no_git_info() -> dict:
     return {"status": False, "date": None, "diagnosis": "not collected: no page uses it (macros/mkdocs_adapter.py)"}
 
@@ -113,25 +113,139 @@ def _skip_git_info() -> None:
 
 @event_priority(100)  # before the macros plugin imports the package
 def on_config(config):
-    """Reload macros/, validate the data, decide the FAQ layout and list the generated pages in the nav."""
+    """Reload macros/, validate the data and settings, decide the FAQ layout, list generated pages in the nav."""
     _skip_git_info()
     project_dir = str(Path(config.config_file_path).parent)
-    macros = _fresh_macros(project_dir)
-    guide = _load(macros, project_dir)
+    macros = _session["macros"] = _fresh_macros(project_dir)
+    problem = macros.edit_base_problem(config.extra.get("edit_base", ""))
+    if problem:
+        raise abort_build(f"mkdocs.yml: {problem}")
+    if not config.site_url:
+        raise abort_build("mkdocs.yml: site_url is needed: the feed and the API give absolute links")
+    guide, lines = _load(macros, project_dir)
     split = macros.faq_is_split(guide, _faq_page_limit(config, macros.FAQ_PAGE_LIMIT))
-    config.extra["guide"], config.extra["faq_split"] = guide, split
-    modes_nav, faq_nav, _session["generated"] = _generated(macros, guide, split)
-    _set_section(config.nav, MODES_SECTION, modes_nav)
-    if faq_nav:
-        _set_section(config.nav, FAQ_SECTION, faq_nav)
+    config.extra["guide"], config.extra["guide_lines"], config.extra["faq_split"] = guide, lines, split
+    groups = macros.faq_by_category(guide) if split else []
+    _session["faq_pages"] = macros.faq_pages(guide) if split else {}
+    _session["faq_by_page"] = {f"{macros.category_page(c.id)}.md": entries for c, entries in groups}
+    _add_chinese_words(guide)
+    _set_section(config.nav, MODES_SECTION, [{mode.name: f"modes/{mode.id}.md"} for mode in guide.modes])
+    if split:
+        topics = [{c.name: f"{macros.category_page(c.id)}.md"} for c, _ in groups]
+        _set_section(config.nav, FAQ_SECTION, [{"All topics": "faq.md"}, *topics])
     return config
 
 
+def _add_chinese_words(guide) -> None:
+    """Teach the segmenter the guide's Chinese terms, so 半托管 is one search term, not 半 + 托管."""
+    from macros.search_index import chinese_terms, words_to_teach  # the copy this build loaded
+
+    jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading on every build
+    words_to_teach(chinese_terms(guide), lambda term: list(jieba.cut(term)), jieba.add_word)
+
+
+def _front_matter(macros, **fields) -> str:
+    # Material writes the description into an attribute unescaped, so it is escaped here.
+    lines = [f"{k}: {json.dumps(macros.escape(' '.join(v.split())), ensure_ascii=False)}" for k, v in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def _generated_pages(macros, guide, split: bool) -> dict[str, str]:
+    """Path and content of each generated page: one per mode, and one per FAQ category when split."""
+    pages = {
+        f"modes/{mode.id}.md": f'{_front_matter(macros, description=mode.summary)}'
+                               f'{{{{ mode_page("{mode.id}") }}}}\n\n{{{{ abbreviations() }}}}\n'
+        for mode in guide.modes
+    }
+    for category, entries in macros.faq_by_category(guide) if split else []:
+        about = f"{category.name}: {len(entries)} questions sellers ask about Temu's seller modes, answered with sources."
+        front = _front_matter(macros, description=about, structured_data="faq")
+        page = macros.category_page(category.id)
+        pages[f"{page}.md"] = f'{front}{{{{ faq_category("{category.id}") }}}}\n\n{{{{ abbreviations() }}}}\n'
+    return pages
+
+
 def on_files(files, config):
-    """Add the generated pages (their content is macro calls) and the FAQ location map."""
-    for path, content in _session["generated"]:
+    """Add the generated pages (macro calls and a description), the FAQ location map when split,
+    the machine-readable files and the modes' other names for search."""
+    from macros.search_index import mode_names_script
+
+    macros, guide, split = _session["macros"], config.extra["guide"], config.extra["faq_split"]
+    for path, content in _generated_pages(macros, guide, split).items():
         files.append(File.generated(config, path, content=content))
+    if split:
+        files.append(File.generated(config, macros.LOCATIONS_FILE, content=macros.render_faq_locations(guide)))
+    for path, text in macros.export_files(guide, config.site_url, config.site_name).items():
+        files.append(File.generated(config, path, content=text.encode("utf-8")))
+    files.append(File.generated(config, MODE_NAMES_SCRIPT, content=mode_names_script(guide)))
     return files
+
+
+def _cut_toc(items, depth: int) -> None:
+    """Drop table-of-contents entries below this heading level."""
+    for item in items:
+        if item.level >= depth:
+            item.children = []
+        else:
+            _cut_toc(item.children, depth)
+
+
+def on_page_content(html, page, config, files):
+    """Shorten the table of contents of pages whose front matter sets `toc_depth`.
+
+    Material prints a page's table of contents twice (sidebar and menu): on the one-page FAQ, a line
+    per question would be a large share of the page's weight; its topics are enough."""
+    depth = page.meta.get("toc_depth")
+    if depth is None:
+        return html
+    if isinstance(depth, bool) or not isinstance(depth, int) or depth < 1:
+        raise abort_build(f"{page.file.src_uri}: toc_depth must be a heading level (1 to 6), not {depth!r}")
+    _cut_toc(page.toc, depth)
+    return html
+
+
+def _faq_on_page(guide, src_uri: str) -> list:
+    """The FAQ entries a page shows: all on the one-page FAQ; a category's on its page when split."""
+    return _session["faq_by_page"].get(src_uri, []) if _session["faq_pages"] else guide.faq
+
+
+def on_page_context(context, page, config, nav):
+    """Give the theme the JSON-LD of the FAQ entries on the page (overrides/main.html puts it into the head)."""
+    macros, kind = _session["macros"], page.meta.get("structured_data")
+    if kind == "faq":
+        guide = config.extra["guide"]
+        entries = _faq_on_page(guide, page.file.src_uri)
+        if entries:  # the split FAQ's front page lists topics, no questions
+            context["json_ld"] = macros.render_faq_jsonld(guide, page.canonical_url, entries)
+    elif kind is not None:
+        raise abort_build(f"{page.file.src_uri}: structured_data: {kind!r} is unknown; the only kind is 'faq'")
+    return context
+
+
+def segment_chinese(text: str) -> str:
+    """Chinese runs cut into words and joined by zero-width spaces, as the search plugin does."""
+
+    def cut(match) -> str:
+        return "\u200b" + "\u200b".join(jieba.cut(match.group(0))) + "\u200b"
+
+    return HAN_RUN.sub(cut, text).strip("\u200b")
+
+
+@event_priority(-100)  # after the search plugin has written the index
+def on_post_build(config):
+    """Add the comparison rows and the other names sellers use to the search index."""
+    from macros.markup import Links
+    from macros.search_index import add_guide_entries
+
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():  # search is switched off
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        index = add_guide_entries(index, config.extra["guide"], segment_chinese, Links(faq_pages=_session["faq_pages"]))
+    except ValueError as error:
+        raise abort_build(str(error)) from None
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):

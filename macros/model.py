@@ -10,6 +10,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 # Markdown link targets: inline `](target` and reference definitions `[label]: target`.
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?\s*$", re.M)
+SITE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[a-z0-9-]+)?\)")  # e.g. ](faq.md#who-sets-price)
 SAFE_TARGET = re.compile(r"^(https://\S+|#[a-z0-9-]+|[a-z0-9-]+\.md(#[a-z0-9-]+)?)$")
 
 
@@ -164,6 +165,62 @@ class Variant(Sourced):
     unknown: list[Text] = Field(default_factory=list, description="open questions no source answers")
 
 
+Responsible = Literal["seller", "temu", "shared"]
+GoodsPlace = Literal["factory", "temu-china-warehouse", "overseas-warehouse", "in-transit", "buyer"]
+
+
+class StageCell(Sourced):
+    """One mode at one stage of the value chain."""
+
+    who: Responsible = Field(description="who does this stage: seller, temu or shared")
+    goods_at: GoodsPlace = Field(description="where the goods usually are during this stage")
+    note: Text | None = Field(default=None, description="one short plain sentence")
+
+
+class Stage(Strict):
+    """A step of the value chain, from making the goods to getting paid: one value per mode."""
+
+    id: Id
+    name: Text
+    chinese: Text | None = None
+    row: Id | None = Field(default=None, description="id of the comparison row with the details")
+    values: dict[Id, StageCell] = Field(description="one entry per mode id")
+
+
+Weight = Annotated[int, Field(ge=-5, le=5)]
+
+
+class Option(Sourced):
+    """One answer to a decision question, with the points it gives each mode and why."""
+
+    id: Id
+    label: Text
+    weights: dict[Id, Weight] = Field(description="points per mode id (-5 to 5); one entry per mode id")
+    reason: Text = Field(description="one plain sentence: why this answer points where it does")
+    rests_on: Id = Field(description="id of the comparison row or FAQ entry the reason rests on")
+
+
+class Question(Strict):
+    """A question of the "which mode fits me" guide."""
+
+    id: Id
+    text: Text
+    help: Text | None = Field(default=None, description="one sentence that helps to answer")
+    options: list[Option] = Field(min_length=2)
+
+
+class Change(Strict):
+    """A dated change to this guide, for the "What changed" page and feed."""
+
+    id: Id
+    date: datetime.date = Field(description="the day the change was published (YYYY-MM-DD)")
+    summary: Text = Field(description="one or two plain sentences: what changed")
+    affects: list[Id] = Field(
+        default_factory=list, description="ids of the entries changed (modes, rows, FAQ entries, ...); empty for the whole guide"
+    )
+    sources: list[Id] = Field(default_factory=list, description="optional: sources that prompted the change")
+
+
 class Guide(Strict):
     """The whole data file."""
 
@@ -175,6 +232,9 @@ class Guide(Strict):
     timeline: list[Event] = Field(default_factory=list)
     variants: list[Variant] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
+    stages: list[Stage] = Field(default_factory=list, description="the value chain, in order")
+    decision: list[Question] = Field(default_factory=list, description="questions of the mode chooser")
+    changes: list[Change] = Field(default_factory=list, description="the change log: add each new change at the end")
 
     def __repr__(self) -> str:
         """Counts, not every entry: the macros plugin prints its variables on every build."""

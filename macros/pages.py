@@ -1,8 +1,11 @@
 """Page pieces about the modes themselves, the glossary and the sources."""
 
+from .chain import render_value_chain
+from .changes import latest_changes, updated_mark
 from .checks import source_references
+from .edits import Edits
 from .faq import render_faq_links
-from .markup import Links, escape, fact_meta, indent, md_block, md_text, source_numbers
+from .markup import NO_SEARCH, Links, escape, fact_meta, indent, md_block, md_text, source_numbers
 from .model import Guide, Mode, Point
 
 
@@ -40,14 +43,15 @@ def _points(points: list[Point], numbers: dict[str, int], links: Links) -> str:
     return "\n".join(f"- {md_text(p.text)} {fact_meta(p, numbers, links)}" for p in points)
 
 
-def render_mode_page(guide: Guide, mode_id: str, links: Links) -> str:
+def render_mode_page(guide: Guide, mode_id: str, links: Links, edits: Edits | None = None) -> str:
     """A whole page about one mode, from the data."""
     mode = find_mode(guide, mode_id)
     numbers = source_numbers(guide)
     also = ", ".join(mode.aliases)
+    updated = updated_mark(latest_changes(guide).get(mode.id), links)
     sections = [
         f"# {md_text(mode.name)} <span lang=\"zh\">{escape(mode.chinese)}</span>",
-        f"{md_text(mode.summary)} {fact_meta(mode, numbers, links)}",
+        f"{md_text(mode.summary)} {fact_meta(mode, numbers, links)}{' · ' + updated if updated else ''}",
         f"**Also called:** {md_text(also)}" if also else "",
         f"**Started:** {md_text(mode.launched)}  \n**Markets:** {md_text(', '.join(mode.markets))}",
         "## How goods flow {#goods-flow}",
@@ -56,6 +60,8 @@ def render_mode_page(guide: Guide, mode_id: str, links: Links) -> str:
         md_block(mode.money_flow, links),
         "## Who does what {#who-does-what}",
         md_block(mode.roles, links),
+        "### Stage by stage {#stages}" if guide.stages else "",
+        render_value_chain(guide, links, mode.id) if guide.stages else "",
         "## Advantages {#advantages}",
         _points(mode.advantages, numbers, links),
         "## Risks {#risks}",
@@ -64,6 +70,7 @@ def render_mode_page(guide: Guide, mode_id: str, links: Links) -> str:
         _points(mode.suits, numbers, links),
         "## Questions about this mode {#questions}",
         render_faq_links(guide, mode.id, links) or "No questions yet.",
+        f'<p class="suggest">{edits.link(mode.id, links, "Suggest a correction to this page")}</p>' if edits else "",
     ]
     return "\n\n".join(s for s in sections if s)
 
@@ -111,6 +118,10 @@ def fact_link(guide: Guide, path: tuple) -> tuple[str, str, str | None]:
         return entry.question, "faq", entry.id
     if collection == "timeline":
         return entry.title, "timeline", entry.id
+    if collection == "stages":
+        return f"{entry.name} ({find_mode(guide, path[3]).name})", "compare", entry.id
+    if collection == "decision":
+        return f"{entry.text} {entry.options[path[3]].label}", "decide", entry.id
     return entry.name, "context", entry.id
 
 
@@ -140,4 +151,5 @@ def render_sources(guide: Guide, links: Links) -> str:
             f"{escape(source.title)}</a>. {escape(source.publisher)}; {date}. "
             f'<span class="source-kind">{escape(source.kind)}</span>{used}</li>'
         )
-    return f'<ol class="sources">{"".join(items)}</ol>'
+    # Out of search: titles of 100 articles about the modes would push the answers down.
+    return f'<ol class="sources" {NO_SEARCH}>{"".join(items)}</ol>'

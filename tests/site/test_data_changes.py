@@ -1,5 +1,7 @@
 """Building copies of the project with changed data: the site follows the data, bad data fails cleanly."""
 
+import json
+
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -44,6 +46,11 @@ def test_a_third_mode_needs_only_data(tmp_path):
     raw["modes"].append(third)
     for dimension in raw["dimensions"]:
         dimension["values"]["local-seller"] = dict(dimension["values"][raw["modes"][0]["id"]], value="Local value")
+    for stage in raw.get("stages", []):
+        stage["values"]["local-seller"] = dict(stage["values"][raw["modes"][0]["id"]], who="seller")
+    for question in raw.get("decision", []):
+        for option in question["options"]:
+            option["weights"]["local-seller"] = 1
     data.write_text(yaml.dump(raw, Dumper=NoAliasDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -52,6 +59,11 @@ def test_a_third_mode_needs_only_data(tmp_path):
         assert [th.get_text(" ", strip=True).split(" ")[0] for th in table.select("thead th")][-1] == "Local"
         assert len(table.select("thead th")) == 4
     assert (tmp_path / "site" / "modes" / "local-seller" / "index.html").exists()
+    for stage in soup.select("figure.chain li.chain-stage"):
+        assert [lane.select_one(".chain-mode").get_text(strip=True) for lane in stage.select(".chain-lane")][-1] == "Local seller:"
+    decide = BeautifulSoup((tmp_path / "site" / "decide" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [m["id"] for m in json.loads(decide.select_one("script#decide-rules").string)["modes"]][-1] == "local-seller"
+    assert decide.select_one("table.decide-table thead").get_text(" ").count("Points for") == 3
 
 
 def test_bad_data_fails_the_build_with_located_messages_and_no_traceback(tmp_path):

@@ -181,3 +181,133 @@ def test_unused_source():
     for point in ("Beta is easy.", "Beta is slow.", "New sellers."):
         text = edit(f"{point}, sources: [src-two]", f"{point}, sources: [src-one]", text)
     assert problems(text) == [f"{NAME}:{at(text, 'src-two')}: sources[1].id: source 'src-two' is not cited by any fact: cite it or remove it"]
+
+
+def test_link_to_an_id_the_data_lacks():
+    text = edit("      The seller in Alpha;", "      See [row](compare.md#no-such-row). The seller in Alpha;")
+    assert problems(text) == [
+        f"{NAME}:{at(text, '|' + chr(10) + '      See [row]')}: faq[0].answer: "
+        "link compare.md#no-such-row: no id 'no-such-row' on the compare page"
+    ]
+
+
+# --- Value chain stages and the decision guide ---------------------------------------------
+
+STAGE_MAKE_BETA = "      beta: {who: shared, goods_at: factory, sources: [src-one], checked: 2026-01-01}\n"
+
+
+def at_after(text: str, marker: str, fragment: str) -> str:
+    """`line:col` of the first occurrence of a fragment after a unique marker."""
+    assert text.count(marker) == 1
+    return at(text, fragment, text[: text.index(marker)].count(fragment) + 1)
+
+
+def test_file_without_stages_and_decision_still_loads():
+    text = VALID[: VALID.index("stages:\n")]
+    guide = parse_guide(text.encode(), NAME, TODAY)
+    assert guide.stages == [] and guide.decision == []
+
+
+def test_fixture_stages_and_questions_load_in_order():
+    guide = parse_guide(VALID.encode(), NAME, TODAY)
+    assert [s.id for s in guide.stages] == ["stage-make", "stage-store"]
+    assert guide.stages[1].values["beta"].goods_at == "temu-china-warehouse"
+    assert guide.decision[0].options[1].weights == {"alpha": 0, "beta": 2}
+
+
+def test_stage_needs_a_value_for_every_mode():
+    text = edit(STAGE_MAKE_BETA, "")
+    assert problems(text) == [f"{NAME}:{at(text, 'alpha: {who: seller, goods_at: factory')}: stages[0].values: no value for mode 'beta'"]
+
+
+def test_stage_value_for_an_unknown_mode():
+    text = edit(STAGE_MAKE_BETA, STAGE_MAKE_BETA + STAGE_MAKE_BETA.replace("beta", "gamma"))
+    assert problems(text) == [f"{NAME}:{at(text, '{who: shared', 2)}: stages[0].values.gamma: unknown mode 'gamma'; known: alpha, beta"]
+
+
+def test_stage_responsibility_and_place_come_from_closed_lists():
+    text = edit(STAGE_MAKE_BETA, STAGE_MAKE_BETA.replace("who: shared, goods_at: factory", "who: platform, goods_at: moon"))
+    assert problems(text) == [
+        f"{NAME}:{at_after(text, 'stages:', 'platform')}: stages[0].values.beta.who: Input should be 'seller', 'temu' or 'shared'",
+        f"{NAME}:{at(text, 'moon')}: stages[0].values.beta.goods_at: Input should be 'factory', 'temu-china-warehouse', "
+        "'overseas-warehouse', 'in-transit' or 'buyer'",
+    ]
+
+
+def test_stage_row_must_be_a_comparison_row():
+    text = edit("    row: where-stock-sits\n", "    row: who-holds-stock\n")
+    assert problems(text) == [f"{NAME}:{at_after(text, 'stages:', 'who-holds-stock')}: stages[1].row: unknown comparison row 'who-holds-stock': use a dimension id"]
+
+
+def test_stage_id_must_not_repeat_another_id():
+    text = edit("  - id: stage-store\n", "  - id: where-stock-sits\n")
+    assert problems(text) == [
+        f"{NAME}:{at(text, 'where-stock-sits', 2)}: stages[1].id: duplicate id 'where-stock-sits' (already used by dimensions[0])"
+    ]
+
+
+def test_stage_facts_are_dated_and_sourced_like_any_other():
+    old = "note: You make them., sources: [src-one], checked: 2026-01-01}"
+    text = edit(old, "note: You make them., sources: [src-nine], checked: 2026-07-01}")
+    assert problems(text) == [
+        f"{NAME}:{at(text, 'src-nine')}: stages[0].values.alpha.sources[0]: unknown source 'src-nine': add it under `sources` first",
+        f"{NAME}:{at(text, '2026-07-01')}: stages[0].values.alpha.checked: date 2026-07-01 is in the future (today is 2026-06-01)",
+    ]
+
+
+def test_option_needs_a_weight_for_every_mode():
+    text = edit("        weights: {alpha: 3, beta: 0}\n", "        weights: {alpha: 3}\n")
+    assert problems(text) == [f"{NAME}:{at(text, '{alpha: 3}')}: decision[0].options[0].weights: no weight for mode 'beta'"]
+
+
+def test_option_weight_for_an_unknown_mode():
+    text = edit("        weights: {alpha: 3, beta: 0}\n", "        weights: {alpha: 3, beta: 0, gamma: 1}\n")
+    assert problems(text) == [f"{NAME}:{at_after(text, 'decision:', '1}')}: decision[0].options[0].weights.gamma: unknown mode 'gamma'; known: alpha, beta"]
+
+
+def test_option_weight_is_a_small_whole_number():
+    text = edit("        weights: {alpha: 3, beta: 0}\n", "        weights: {alpha: 9, beta: true}\n")
+    assert problems(text) == [
+        f"{NAME}:{at(text, '9,')}: decision[0].options[0].weights.alpha: Input should be less than or equal to 5",
+        f"{NAME}:{at_after(text, 'decision:', 'true')}: decision[0].options[0].weights.beta: Input should be a valid integer",
+    ]
+
+
+def test_reason_must_rest_on_a_comparison_row_or_faq_entry():
+    text = edit("        rests_on: where-stock-sits\n        sources: [src-one]\n        checked: 2026-01-01\n      - id: \"no\"",
+                "        rests_on: no-such-row\n        sources: [src-one]\n        checked: 2026-01-01\n      - id: \"no\"")
+    assert problems(text) == [
+        f"{NAME}:{at(text, 'no-such-row')}: decision[0].options[0].rests_on: 'no-such-row' is neither a comparison row id nor a FAQ id"
+    ]
+
+
+def test_reason_may_rest_on_a_faq_entry():
+    text = edit("        rests_on: where-stock-sits\n        sources: [src-one]\n        checked: 2026-01-01\n      - id: \"no\"",
+                "        rests_on: who-holds-stock\n        sources: [src-one]\n        checked: 2026-01-01\n      - id: \"no\"")
+    assert parse_guide(text.encode(), NAME, TODAY).decision[0].options[0].rests_on == "who-holds-stock"
+
+
+def test_option_ids_are_unique_within_their_question():
+    text = edit("      - id: fine\n", "      - id: must\n")
+    assert problems(text) == [
+        f"{NAME}:{at(text, 'must' + chr(10) + '        label: The platform')}: decision[1].options[1].id: duplicate option id 'must' (already used by options[0])"
+    ]
+
+
+def test_same_option_id_in_two_questions_is_fine():
+    text = edit("      - id: fine\n", "      - id: \"yes\"\n")
+    assert parse_guide(text.encode(), NAME, TODAY).decision[1].options[1].id == "yes"
+
+
+def test_unquoted_yes_as_option_id_is_refused():
+    text = edit('      - id: "yes"\n', "      - id: yes\n")
+    assert problems(text) == [
+        f"{NAME}:{at_after(text, 'decision:', 'yes')}: decision[0].options[0].id: "
+        "expected text, got the YAML boolean True (yes/no/on/off/true/false): put the text in quotes"
+    ]
+
+
+def test_question_needs_two_options():
+    start, end = VALID.index('      - id: "no"\n'), VALID.index("  - id: sets-price\n")
+    text = VALID[:start] + VALID[end:]
+    assert problems(text) == [f"{NAME}:{at(text, '- id: ' + chr(34) + 'yes')}: decision[0].options: List should have at least 2 items after validation, not 1"]

@@ -173,3 +173,14 @@ def test_variants_are_labelled_as_context_with_known_and_unknown():
     assert "<strong>Context, not a main mode</strong> · Sub-mode · related to Alpha" in out
     assert md_text("It ships from far away.") in out
     assert md_text("Whether it lasts.") in out
+
+
+def test_glossary_terms_in_table_cells_get_tooltips():
+    out = render_comparison_table(GUIDE, LINKS)
+    term = GUIDE.glossary[0]
+    assert f'<td><span class="value">{GUIDE.dimensions[0].values["alpha"].value}</span>' in out  # no term inside
+    cell = Cell(value=f"{term.term} and Alphabet and {term.chinese}仓", sources=["src-one"], checked=datetime.date(2026, 1, 1))
+    row = GUIDE.dimensions[0].model_copy(update={"values": {"alpha": cell, "beta": cell}})
+    out = render_comparison_table(with_changes(GUIDE, dimensions=[row]), LINKS)
+    tip = f'<abbr title="{term.definition}">'
+    assert f"{tip}{term.term}</abbr> and Alphabet and {term.chinese}仓" in out, "whole words only"
