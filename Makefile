@@ -8,10 +8,10 @@ MAX_AGE_DAYS ?= 180  # `make check` warns about facts checked longer ago than th
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build schema bench clean
+.PHONY: help serve test check build schema linkcheck bench clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -28,8 +28,8 @@ test: $(STAMP) ## set up, then run every test (unit, data, build, browser)
 check: $(STAMP) ## validate data/guide.yml (and ids used in docs/), list every problem and stale fact
 	$(BIN)/python -m macros.check --max-age-days $(MAX_AGE_DAYS)
 
-build: $(STAMP) ## build the site into site/
-	$(BIN)/mkdocs build --strict
+build: $(STAMP) ## build the site; site/ is replaced only when the build succeeds
+	$(BIN)/python -m tools.build_site
 
 .PHONY: search-eval
 search-eval: $(STAMP) ## build, type each query in tests/search_queries.yml into the search box, print hit rates
@@ -37,6 +37,9 @@ search-eval: $(STAMP) ## build, type each query in tests/search_queries.yml into
 
 schema: $(STAMP) ## regenerate data/guide.schema.json from macros/model.py
 	$(BIN)/python -m macros.schema
+
+linkcheck: $(STAMP) ## try every external link in the data online (needs a network; not in make test)
+	$(BIN)/python -m tools.linkcheck
 
 bench: $(STAMP) ## measure build time, growth, live reload and page weight; writes docs/benchmarks.md
 	$(BIN)/python -m bench

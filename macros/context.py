@@ -1,6 +1,6 @@
 """Variants shown as context next to the two modes: sub-modes, other modes, country sites."""
 
-from .markup import Links, escape, fact_meta, md_text, source_numbers
+from .markup import Links, escape, fact_meta, listed, md_text, source_numbers
 from .model import Guide, Variant
 
 KIND_LABELS = {"sub-mode": "Sub-mode", "other-mode": "Other mode", "country-site": "Country site"}
@@ -8,7 +8,7 @@ KIND_LABELS = {"sub-mode": "Sub-mode", "other-mode": "Other mode", "country-site
 
 def _variant(variant: Variant, names: dict[str, str], numbers: dict[str, int], links: Links) -> str:
     chinese = f' <span lang="zh">{escape(variant.chinese)}</span>' if variant.chinese else ""
-    related = ", ".join(names[m] for m in variant.relates_to)
+    related = listed(names[m] for m in variant.relates_to)
     known = "\n".join(f"- {md_text(p.text)} {fact_meta(p, numbers, links)}" for p in variant.known)
     unknown = "\n".join(f"- {md_text(q)}" for q in variant.unknown) or "- Nothing listed."
     return (

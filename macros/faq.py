@@ -10,8 +10,8 @@ from collections import defaultdict
 from .changes import latest_changes, updated_mark
 from .edits import Edits
 from .markup import (
-    NO_SEARCH, Links, disagreement_html, escape, fact_meta, indent, md_block, md_text, phrase, plain_text,
-    source_numbers,
+    NO_SEARCH, Links, close_directions, disagreement_html, escape, fact_meta, indent, listed, md_block, md_text,
+    phrase, plain_text, source_numbers,
 )
 from .model import Category, Change, FaqEntry, Guide
 
@@ -64,13 +64,13 @@ class _Entries:
         self.latest: dict[str, Change] = latest_changes(guide)
 
     def render(self, entry: FaqEntry, level: int) -> str:
-        guide, links = self.guide, self.links
-        modes = ", ".join(m.name for m in guide.modes if m.id in entry.modes)
+        guide, links, numbers = self.guide, self.links, self.numbers
+        modes = listed(m.name for m in guide.modes if m.id in entry.modes)
         extras = [updated_mark(self.latest.get(entry.id), links), self.edits.link(entry.id, links) if self.edits else ""]
-        meta = " · ".join([f"Applies to: {md_text(modes)}", fact_meta(entry, self.numbers, links), *filter(None, extras)])
+        meta = " · ".join([f"Applies to: {escape(modes)}", fact_meta(entry, numbers, links), *filter(None, extras)])
         body = [
             md_block(entry.answer, links),
-            disagreement_html(entry.disagreement, self.numbers, links) if entry.disagreement else "",
+            disagreement_html(entry.disagreement, numbers, links) if entry.disagreement else "",
             also_asked(entry),
             # Out of search: every answer has one, so it would match any query naming a mode.
             f"{meta}\n{{: .faq-meta {NO_SEARCH} }}",
@@ -136,7 +136,7 @@ def render_faq_jsonld(guide: Guide, faq_url: str, entries: list[FaqEntry] | None
     questions = [
         {
             "@type": "Question",
-            "name": entry.question,
+            "name": close_directions(entry.question),
             "url": f"{faq_url}#{entry.id}",
             "acceptedAnswer": {"@type": "Answer", "text": plain_text(entry.answer)},
         }

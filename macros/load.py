@@ -1,30 +1,41 @@
 """Read the data file, validate it against the model, report every problem with its place."""
 
 import datetime
+import gc
 import os
+import re
+import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 
 import pydantic
 
 from .checks import Stub, check_guide
-from .model import Guide
-from .yamlpos import Positioned, Problem, read_positioned
+from .model import Guide, https_url_problem
+from .yamlpos import MAX_PROBLEMS, Positioned, Problem, read_positioned, shorten
 
 MAX_BYTES = 16 * 1024 * 1024  # far above the real file; refuses runaway files before parsing
+# Characters YAML refuses, plus those it reads as line breaks where editors see none (so every
+# reported line number matches the editor's).
+INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]|\r(?!\n)")
 
 
 class GuideError(Exception):
-    """The data file has problems; str() lists them all, one per line."""
+    """The data file has problems; str() lists them, one per line, up to MAX_PROBLEMS."""
 
-    def __init__(self, display: str, problems: list[Problem]) -> None:
+    def __init__(self, display: str, problems: list[Problem], more: int = 0) -> None:
         self.display = display
-        self.problems = sorted(problems, key=lambda p: (p.line, p.column))
+        ordered = sorted(problems, key=lambda p: (p.line, p.column))
+        self.problems = ordered[:MAX_PROBLEMS]
+        self.more = more + len(ordered) - len(self.problems)
         super().__init__(self.report())
 
     def report(self) -> str:
         """Every problem as `file:line:col: field path: message`, then a count."""
         lines = [f"{self.display}:{p.line}:{p.column}: {format_path(p.path)}: {p.message}" for p in self.problems]
-        count = len(self.problems)
+        if self.more:
+            lines.append(f"{self.display}: {self.more} more problems not shown: fix the ones above and check again")
+        count = len(self.problems) + self.more
         lines.append(f"{count} problem{'s' if count != 1 else ''} in {self.display}")
         return "\n".join(lines)
 
@@ -37,23 +48,49 @@ def format_path(path: tuple) -> str:
     return text or "(file)"
 
 
-def _pydantic_message(error: dict) -> str:
+def _kind(value: object) -> str:
+    """What YAML made of a value, in an editor's words."""
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, datetime.date):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping (name: value lines)"
+    return "text" if isinstance(value, str) else "nothing"
+
+
+def _pydantic_message(error: dict, written: str | None) -> str:
+    """One validation error in an editor's words, with what to do."""
     kind, value = error["type"], error.get("input")
-    if kind == "string_type" and isinstance(value, bool):
-        return f"expected text, got the YAML boolean {value} (yes/no/on/off/true/false): put the text in quotes"
-    if kind == "string_type" and isinstance(value, (int, float, datetime.date)):
-        return f"expected text, got {type(value).__name__} {value}: put the text in quotes"
+    if kind == "string_type" and value is None:
+        return "the value is empty: write the text after the colon"
+    if kind == "string_type" and written is not None:
+        return f"expected text, but YAML reads {written} as {_kind(value)}: put it in quotes ({shorten(written)})"
+    if kind == "string_type":
+        return f"expected text, got {_kind(value)}: check the indentation, or put the text in quotes"
+    if kind in ("list_type", "dict_type", "model_type", "bool_type", "date_type"):
+        wanted = {"list_type": "a list (lines starting with - , or [a, b])", "bool_type": "true or false",
+                  "date_type": "a date written as YYYY-MM-DD, without quotes"}.get(kind, "a mapping (name: value lines)")
+        return f"expected {wanted}, got {_kind(value)}"
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
         return "unknown field (check the spelling; see CONTRIBUTING.md for the allowed fields)"
-    if kind == "date_type":
-        return "expected a date written as YYYY-MM-DD, without quotes"
     if kind == "string_pattern_mismatch" and "https" in str(error.get("ctx", {}).get("pattern", "")):
-        return f"expected an https:// link, got {value!r}"
+        return f"{shorten(value)} is not a valid https:// link: {https_url_problem(value) or 'it must start with https://'}"
     if kind == "string_pattern_mismatch":
-        return f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens (e.g. store-system)"
-    return error["msg"]
+        return f"{shorten(value)} is not a valid id: use lowercase letters, digits and single hyphens (e.g. store-system)"
+    if kind == "string_too_short":
+        return "the text is empty: write it, or remove the field if it is optional"
+    if kind == "too_short":
+        return f"needs at least {error['ctx']['min_length']} item(s)"
+    if kind == "literal_error":
+        return f"{shorten(str(value))} is not allowed: {error['msg'].replace('Input should be', 'use')}"
+    return error["msg"].removeprefix("Value error, ")
 
 
 def _partial_guide(data: object) -> Guide | None:
@@ -83,8 +120,9 @@ def validate(positioned: Positioned, today: datetime.date) -> tuple[Guide | None
     except pydantic.ValidationError as error:
         guide, complete = _partial_guide(positioned.data), False
         problems = [
-            Problem(*positioned.locate(tuple(item["loc"])), tuple(item["loc"]), _pydantic_message(item))
+            Problem(*positioned.locate(loc), loc, _pydantic_message(item, positioned.written.get(loc)))
             for item in error.errors(include_url=False)
+            for loc in [tuple(item["loc"])]
         ]
     if guide is not None:
         findings = check_guide(guide, today, complete)
@@ -98,8 +136,46 @@ def _decode(raw: bytes) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8")) + 1  # in characters, as editors count
         return None, [Problem(line, column, (), "the file is not valid UTF-8: save it as UTF-8")]
+
+
+def _describe(character: str) -> str:
+    if character == "\r":
+        return "a carriage return (U+000D) without a line feed: save the file with LF or CRLF line endings"
+    name = unicodedata.name(character, "control character").lower()
+    return f"the invisible {name} U+{ord(character):04X} is not allowed: delete it (copied text often brings it)"
+
+
+def _character_problems(text: str) -> tuple[list[Problem], int]:
+    """One problem per line holding characters YAML refuses or reads as extra line breaks."""
+    problems: list[Problem] = []
+    line, line_start, searched, reported_line, more = 1, 0, 0, 0, 0
+    for match in INVISIBLE.finditer(text):
+        at = match.start()
+        if newlines := text.count("\n", searched, at):
+            line, line_start = line + newlines, text.rindex("\n", 0, at) + 1
+        searched = at
+        if line == reported_line:
+            continue
+        reported_line = line
+        if len(problems) < MAX_PROBLEMS:
+            problems.append(Problem(line, at - line_start + 1, (), _describe(match.group())))
+        else:
+            more += 1
+    return problems, more
+
+
+@contextmanager
+def _no_cyclic_gc():
+    """Pause the cycle collector, which rescans every new object and makes large files quadratic."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def entry_lines(positioned: Positioned) -> dict[str, int]:
@@ -120,15 +196,23 @@ def parse_guide(raw: bytes, display: str, today: datetime.date) -> Guide:
 
 def parse_located(raw: bytes, display: str, today: datetime.date) -> tuple[Guide, dict[str, int]]:
     """Bytes of the data file to a valid Guide and the line of each entry, or GuideError."""
+    with _no_cyclic_gc():
+        return _parse(raw, display, today)
+
+
+def _parse(raw: bytes, display: str, today: datetime.date) -> tuple[Guide, dict[str, int]]:
     if len(raw) > MAX_BYTES:
         size = f"{len(raw) / 1024 / 1024:.1f} MiB"
         raise GuideError(display, [Problem(1, 1, (), f"the file is {size}; the limit is {MAX_BYTES // 1024 // 1024} MiB")])
     text, problems = _decode(raw)
     if text is None:
         raise GuideError(display, problems)
+    problems, more = _character_problems(text)
+    if problems:
+        raise GuideError(display, problems, more)
     positioned = read_positioned(text)
     if positioned.problems:
-        raise GuideError(display, positioned.problems)
+        raise GuideError(display, positioned.problems, positioned.more)
     guide, problems = validate(positioned, today)
     if problems:
         raise GuideError(display, problems)

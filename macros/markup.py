@@ -11,12 +11,20 @@ import markdown
 
 from .model import SITE_LINK, Disagreement, Guide, Sourced
 
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:^=])")
 CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
 # Material's search skips elements with this attribute (and drops it from the page): citation
 # numbers, check dates and the sources list would otherwise match queries like "90 days" or "check".
 NO_SEARCH = 'data-search-exclude="true"'
+# Characters written as character references so text stays literal wherever it lands: in HTML, in
+# Markdown (emphasis, links, code, attribute lists, escapes) and in Jinja ({{, {%, {#).
+LITERAL = {ord(c): f"&#{ord(c)};" for c in "`*_[]\\{}|!~^"} | {ord("\n"): "&#10;"}
+LINE_START = re.compile(r"^([#+=:?/-]|\d+[.)])")  # what else opens a block at the start of a line
+# Editor Markdown lines that would open a block beyond plain formatting: admonitions, details, tabs,
+# fenced code, abbreviation and footnote definitions, generic blocks.
+BLOCK_MARKER = re.compile(r"^([ \t]*)(!!!|\?\?\?|===|```|~~~|\*\[|\[\^|:::|///)", re.M)
+DIRECTION_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+                     "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,22 @@ def links_for(page_url: str, src_uri: str, faq_pages: Mapping[str, str] | None =
     return Links("../" * page_url.count("/"), "../" * src_uri.count("/"), faq_pages or {})
 
 
+def close_directions(text: str) -> str:
+    """Text with every right-to-left (or other) direction override it opens closed at its end.
+
+    An unclosed override would reverse what follows it on the page, such as citations and dates.
+    """
+    pending: list[str] = []
+    for char in text:
+        if char in DIRECTION_OPENERS:
+            pending.append(DIRECTION_OPENERS[char])
+        elif char == "\u202c" and pending and pending[-1] == "\u202c":
+            pending.pop()
+        elif char == "\u2069" and "\u2069" in pending:
+            del pending[len(pending) - 1 - pending[::-1].index("\u2069"):]  # closes what it isolates, too
+    return text + "".join(reversed(pending))
+
+
 def term_marker(guide: Guide) -> Callable[[str], str]:
     """A function that gives glossary terms in escaped text a tooltip, like the abbr extension does."""
     meanings = {}
@@ -57,18 +81,24 @@ def term_marker(guide: Guide) -> Callable[[str], str]:
     if not meanings:
         return lambda text: text
     names = "|".join(re.escape(n) for n in sorted(meanings, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w-])({names})(?![\w-])")
+    pattern = re.compile(rf"(?<![\w&#-])({names})(?![\w-])")  # & and # before: inside &lt; or &#91;
     return lambda text: pattern.sub(lambda m: f'<abbr title="{meanings[m.group(1)]}">{m.group(1)}</abbr>', text)
 
 
+def listed(items) -> str:
+    """Texts joined by commas, each closing its own direction overrides so none spills into the next."""
+    return ", ".join(close_directions(item) for item in items)
+
+
 def escape(text: str) -> str:
-    """Text made safe inside HTML elements and attributes."""
-    return html.escape(text, quote=True)
+    """Text made literal in HTML elements and attributes, and in Markdown or Jinja around them."""
+    return html.escape(close_directions(text), quote=True).translate(LITERAL)
 
 
 def md_text(text: str) -> str:
-    """Plain text made literal inside Markdown: no HTML, no emphasis, no links, one line."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    """Plain text made literal on one line of Markdown: no HTML, emphasis, links or block syntax."""
+    literal = html.escape(close_directions(" ".join(text.split())), quote=False).translate(LITERAL)
+    return LINE_START.sub(lambda m: f"&#{ord(m.group()[0])};{m.group()[1:]}", literal)
 
 
 def phrase(text: str, markdown: bool = False) -> str:
@@ -80,15 +110,19 @@ def phrase(text: str, markdown: bool = False) -> str:
 
 
 def md_block(markdown: str, links: Links) -> str:
-    """Editor Markdown with raw HTML neutralised and guide links (page.md#id) made site URLs."""
-    neutral = markdown.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+    """Editor Markdown kept to formatting, lists and links: no raw HTML, no images, no blocks that
+    could open or close around it; guide links (page.md#id) made site URLs."""
+    lines = [close_directions(line) for line in markdown.split("\n")]
+    neutral = "\n".join(lines).replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+    neutral = BLOCK_MARKER.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2)[0])};{m.group(2)[1:]}", neutral)
+    neutral = neutral.replace("![", "&#33;[")
     return SITE_LINK.sub(lambda m: f"]({links.md(m.group(1), (m.group(2) or '#')[1:] or None)})", neutral)
 
 
 def indent(text: str, spaces: int = 4) -> str:
     """Indent every non-empty line, for content inside admonitions and tabs."""
     pad = " " * spaces
-    return "\n".join(pad + line if line.strip() else "" for line in text.splitlines())
+    return "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
 
 
 def source_numbers(guide: Guide) -> dict[str, int]:

@@ -15,10 +15,14 @@ Kept apart so a move to another generator touches only this file. It
 - helps search (macros/search_index.py): teaches the Chinese segmenter the guide's terms, adds the
   comparison rows and the other names to the index, and writes the modes' other names for the
   search box,
+- does the same for macro errors: the macros plugin would call exit(), which kills `mkdocs serve`'s
+  rebuild thread; here they fail `mkdocs build` with the page and the error, and under `serve`
+  are printed while the page's last good version (or the error, for a new page) is served,
 - keeps live reload quick: skips work no page uses, reuses compiled theme templates between
   rebuilds and notices saved files sooner.
 """
 
+import html
 import json
 import logging
 import sys
@@ -27,7 +31,7 @@ from pathlib import Path
 import jieba
 import jinja2
 from backrefs import bre
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -36,7 +40,10 @@ FAQ_SECTION = "FAQ"
 MODE_NAMES_SCRIPT = "javascripts/mode-names.js"  # listed in extra_javascript, before search-query.js
 HAN_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # what Material's search plugin segments
 POLL_SECONDS = 0.1  # MkDocs looks for saved files every 0.5 s; live reload should not wait that long
-_session = {"serving": False, "last_good": None, "macros": None, "code": None, "faq_pages": {}, "faq_by_page": {}}
+_session = {
+    "serving": False, "last_good": None, "macros": None, "pages": {}, "code": None, "faq_pages": {},
+    "faq_by_page": {},
+}
 
 
 def abort_build(message: str) -> Abort:
@@ -129,9 +136,10 @@ def on_config(config):
     _session["faq_pages"] = macros.faq_pages(guide) if split else {}
     _session["faq_by_page"] = {f"{macros.category_page(c.id)}.md": entries for c, entries in groups}
     _add_chinese_words(guide)
-    _set_section(config.nav, MODES_SECTION, [{mode.name: f"modes/{mode.id}.md"} for mode in guide.modes])
+    # Titles are HTML to the theme and templates to the macros plugin: escape() keeps them literal in both.
+    _set_section(config.nav, MODES_SECTION, [{macros.escape(m.name): f"modes/{m.id}.md"} for m in guide.modes])
     if split:
-        topics = [{c.name: f"{macros.category_page(c.id)}.md"} for c, _ in groups]
+        topics = [{macros.escape(c.name): f"{macros.category_page(c.id)}.md"} for c, _ in groups]
         _set_section(config.nav, FAQ_SECTION, [{"All topics": "faq.md"}, *topics])
     return config
 
@@ -242,10 +250,54 @@ def on_post_build(config):
         return
     index = json.loads(path.read_text(encoding="utf-8"))
     try:
-        index = add_guide_entries(index, config.extra["guide"], segment_chinese, Links(faq_pages=_session["faq_pages"]))
+        faq_layout = Links(faq_pages=_session["faq_pages"])
+        index = add_guide_entries(index, config.extra["guide"], segment_chinese, faq_layout)
     except ValueError as error:
         raise abort_build(str(error)) from None
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+class MacroFailed(BaseException):
+    """A macro's error, raised as a BaseException so the macros plugin passes it on instead of exiting."""
+
+
+class ReportingTemplate(jinja2.Template):
+    """A page template whose errors leave the macros plugin as MacroFailed."""
+
+    def render(self, *args, **kwargs):
+        try:
+            return super().render(*args, **kwargs)
+        except Exception as error:
+            raise MacroFailed(error) from error
+
+
+def on_pre_build(config):
+    """Make a macro error fail only this build, naming the page, instead of exiting."""
+    plugin = config.plugins["macros"]
+    plugin.env.template_class = ReportingTemplate
+    render = plugin.render
+
+    def render_or_fail(markdown, force_rendering=False):
+        page = plugin.page.file.src_uri
+        try:
+            output = render(markdown, force_rendering)
+        except MacroFailed as failure:
+            error = failure.args[0]
+            return _macro_error(page, f"{page}: {type(error).__name__}: {error}")
+        except SystemExit:  # a template syntax error: the plugin has printed it and called exit()
+            return _macro_error(page, f"{page}: macro syntax error (see the message above)")
+        _session["pages"][page] = output
+        return output
+
+    plugin.render = render_or_fail
+
+
+def _macro_error(page: str, message: str) -> str:
+    """Fail the build; while serving, print the error and keep the page's last good version."""
+    if not _session["serving"]:
+        raise PluginError(message)
+    print(f"{message}\nStill serving the last good version of {page}; fix it and save again.", file=sys.stderr)
+    return _session["pages"].get(page, f'<p class="macro-error"><strong>Macro error:</strong> {html.escape(message)}</p>')
 
 
 class _CompiledTemplates(jinja2.BytecodeCache):

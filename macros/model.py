@@ -3,22 +3,51 @@
 import datetime
 import re
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-# Markdown link targets: inline `](target` and reference definitions `[label]: target`.
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^\s*\[[^\]]+\]:\s*<?(\S*?)>?\s*$", re.M)
+# Markdown link targets: inline `](target` and reference definitions `[label]: target`, whose
+# target may follow on the next line and be followed by a title (as Python-Markdown reads them).
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ \t]*\[[^\[\]]*\]:[ \t]*\n?[ \t]*<?([^\s>]*)", re.M)
 SITE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[a-z0-9-]+)?\)")  # e.g. ](faq.md#who-sets-price)
 SAFE_TARGET = re.compile(r"^(https://\S+|#[a-z0-9-]+|[a-z0-9-]+\.md(#[a-z0-9-]+)?)$")
+HOST_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+URL_UNSAFE = set(' "<>\\^`{|}')  # characters a URL must percent-encode (RFC 3986)
+
+
+def https_url_problem(url: str) -> str | None:
+    """Why a text is not a well-formed https:// URL with a real host name, or None."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+    except (ValueError, UnicodeError):
+        return "it cannot be read as a URL"
+    if parts.scheme != "https":
+        return "it must start with https://"
+    if set(url) & URL_UNSAFE or any(ord(c) < 33 for c in url):
+        return "it contains spaces or characters such as \" < > { } | that must be percent-encoded"
+    labels = host.split(".")
+    if len(labels) < 2 or not all(HOST_LABEL.match(label) for label in labels) or parts.username or port == 0:
+        return f"{parts.netloc!r} is not a host name such as example.org"
+    return None
+
+
+def _https_url(url: str) -> str:
+    problem = https_url_problem(url)
+    if problem:
+        raise ValueError(f"{url!r} is not a valid https:// link: {problem}")
+    return url
 
 
 def _no_unsafe_links(text: str) -> str:
-    """Reject Markdown links that leave the site by anything but https."""
+    """Reject Markdown links that leave the site by anything but a valid https URL."""
     for match in LINK_TARGET.finditer(text):
         target = match.group(1) if match.group(1) is not None else match.group(2)
-        if not SAFE_TARGET.match(target):
+        if not SAFE_TARGET.match(target) or (target.startswith("https://") and https_url_problem(target)):
             raise ValueError(
                 f"link target {target!r} is not allowed: use https://... or a page of this "
                 "guide such as compare.md#store-system"
@@ -29,7 +58,7 @@ def _no_unsafe_links(text: str) -> str:
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Markdown = Annotated[Text, AfterValidator(_no_unsafe_links)]
-HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$")]
+HttpsUrl = Annotated[str, StringConstraints(pattern=r"^https://[^\s/$.?#][^\s]*$"), AfterValidator(_https_url)]
 
 
 class Strict(BaseModel):

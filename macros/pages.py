@@ -5,7 +5,7 @@ from .changes import latest_changes, updated_mark
 from .checks import source_references
 from .edits import Edits
 from .faq import render_faq_links
-from .markup import NO_SEARCH, Links, escape, fact_meta, indent, md_block, md_text, source_numbers
+from .markup import NO_SEARCH, Links, escape, fact_meta, indent, listed, md_block, md_text, source_numbers
 from .model import Guide, Mode, Point
 
 
@@ -47,13 +47,13 @@ def render_mode_page(guide: Guide, mode_id: str, links: Links, edits: Edits | No
     """A whole page about one mode, from the data."""
     mode = find_mode(guide, mode_id)
     numbers = source_numbers(guide)
-    also = ", ".join(mode.aliases)
+    also = listed(mode.aliases)
     updated = updated_mark(latest_changes(guide).get(mode.id), links)
     sections = [
         f"# {md_text(mode.name)} <span lang=\"zh\">{escape(mode.chinese)}</span>",
         f"{md_text(mode.summary)} {fact_meta(mode, numbers, links)}{' · ' + updated if updated else ''}",
         f"**Also called:** {md_text(also)}" if also else "",
-        f"**Started:** {md_text(mode.launched)}  \n**Markets:** {md_text(', '.join(mode.markets))}",
+        f"**Started:** {md_text(mode.launched)}  \n**Markets:** {md_text(listed(mode.markets))}",
         "## How goods flow {#goods-flow}",
         md_block(mode.goods_flow, links),
         "## How money flows {#money-flow}",
@@ -91,12 +91,16 @@ def render_glossary(guide: Guide) -> str:
 
 
 def render_abbreviations(guide: Guide) -> str:
-    """Abbreviation definitions so each glossary term shows its meaning as a tooltip."""
+    """Abbreviation definitions so each glossary term shows its meaning as a tooltip.
+
+    A term the definition syntax cannot hold (with [, ] or \\) gets no tooltip rather than a wrong one.
+    """
     lines = []
     for term in guide.glossary:
-        meaning = " ".join(term.definition.split()).replace("]", ")")
+        meaning = escape(" ".join(term.definition.split()))  # Markdown keeps these references in the title
         for name in filter(None, (term.term, term.chinese)):
-            lines.append(f"*[{name.replace(']', ')')}]: {escape(meaning)}")
+            if not set(name) & set("[]\\"):
+                lines.append(f"*[{name}]: {meaning}")
     # One block per definition: Markdown re-reads the rest of a block after each definition in it,
     # which grows with the square of the glossary.
     return "\n" + "\n\n".join(lines) + "\n"

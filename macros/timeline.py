@@ -2,7 +2,7 @@
 
 from itertools import groupby
 
-from .markup import Links, escape, fact_meta, md_text, source_numbers
+from .markup import Links, escape, fact_meta, listed, md_text, source_numbers
 from .model import Event, Guide
 
 DATE_FORMATS = {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"}
@@ -14,7 +14,7 @@ def format_when(event: Event) -> str:
 
 
 def _event(event: Event, names: dict[str, str], numbers: dict[str, int], links: Links) -> str:
-    modes = ", ".join(names[m] for m in event.modes)
+    modes = listed(names[m] for m in event.modes)
     detail = f"<p>{escape(event.detail)}</p>" if event.detail else ""
     return (
         f'<li id="{event.id}"><time datetime="{event.when.isoformat()}">{escape(format_when(event))}</time> '

@@ -4,10 +4,14 @@ from dataclasses import dataclass, field
 
 import yaml
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-STR_TAG = "tag:yaml.org,2002:str"
+from .yamlerrors import error_summary, explain
 
 Path = tuple[str | int, ...]
+MAX_PROBLEMS = 200  # past this, problems are only counted: a runaway file must not flood memory or the terminal
+MAX_DEPTH = 32  # the schema nests 10 deep; libyaml crashes the process on nesting in the tens of thousands
+MAX_NODES = 1_000_000  # keys plus values (about 140,000 glossary entries): bounds memory and time
+CORE = "tag:yaml.org,2002:"
+ALLOWED_TAGS = {CORE + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,9 @@ class Positioned:
 
     data: object = None
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    written: dict[Path, str] = field(default_factory=dict)  # how unquoted non-text values were written
     problems: list[Problem] = field(default_factory=list)
+    more: int = 0  # problems found beyond MAX_PROBLEMS
 
     def locate(self, path: Path) -> tuple[int, int]:
         """The position of the nearest value on the path that the file has."""
@@ -36,8 +42,41 @@ class Positioned:
         return (1, 1)
 
 
+class _Refused(yaml.YAMLError):
+    """The file nests too deep or holds too many values to read safely."""
+
+    def __init__(self, node: yaml.Node | None, message: str) -> None:
+        super().__init__(message)
+        self.node, self.message = node, message
+
+
+class _BoundedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The safe loader (libyaml when present), refusing runaway nesting or size while it composes."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.depth = self.nodes = 0
+
+    def descend_resolver(self, current_node, current_index):
+        # Called before each node is composed, with its parent: the one hook into libyaml's recursion.
+        self.depth, self.nodes = self.depth + 1, self.nodes + 1
+        if self.depth > MAX_DEPTH:
+            raise _Refused(current_node, f"values nest more than {MAX_DEPTH} levels deep: check for runaway [, {{ or - characters")
+        if self.nodes > MAX_NODES:
+            raise _Refused(current_node, f"the file holds more than {MAX_NODES:,} keys and values: trim it")
+        super().descend_resolver(current_node, current_index)
+
+    def ascend_resolver(self):
+        self.depth -= 1
+        super().ascend_resolver()
+
+
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(CORE):] if tag.startswith(CORE) else tag
 
 
 class _Walker:
@@ -49,6 +88,9 @@ class _Walker:
         self.result = Positioned()
 
     def problem(self, node: yaml.Node, path: Path, message: str) -> None:
+        if len(self.result.problems) >= MAX_PROBLEMS:
+            self.result.more += 1
+            return
         line, column = _mark(node)
         self.result.problems.append(Problem(line, column, path, message))
 
@@ -59,6 +101,11 @@ class _Walker:
             return None
         self.seen.add(id(node))
         self.result.positions[path] = _mark(node)
+        if node.tag not in ALLOWED_TAGS and node.tag != CORE + "value":
+            # Tags like !!python/object or !!binary build objects the data never needs.
+            self.problem(node, path, f"YAML tags such as {_short_tag(node.tag)} are not allowed: "
+                         "write a plain value (put text in quotes)")
+            return None
         if isinstance(node, yaml.MappingNode):
             return self.walk_mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -84,35 +131,36 @@ class _Walker:
         return mapping
 
     def walk_scalar(self, node: yaml.ScalarNode, path: Path) -> object:
-        if node.tag == STR_TAG:
-            return node.value  # what the constructor returns for text, without its per-node overhead
+        if node.tag in (CORE + "str", CORE + "value"):  # `value` is a lone `=`, reserved by YAML 1.1
+            return node.value
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as error:
-            self.problem(node, path, f"cannot read value {node.value!r}: {_first_line(error)}")
+            self.problem(node, path, _unreadable(node, error))
             return None
+        if not isinstance(value, str):
+            self.result.written[path] = node.value
+        return value
 
 
-def _first_line(error: Exception) -> str:
-    text = getattr(error, "problem", None) or str(error)
-    return text.splitlines()[0] if text else type(error).__name__
+def _unreadable(node: yaml.ScalarNode, error: Exception) -> str:
+    """Why a plain value could not be read, and what to write instead."""
+    written = shorten(node.value)
+    if node.tag == CORE + "timestamp":
+        return f"{written} is not a real date ({error_summary(error)}): write an existing date as YYYY-MM-DD"
+    if node.tag in (CORE + "int", CORE + "float"):
+        return f"{written} is too long to read as a number: put it in quotes if it is text"
+    return f"cannot read value {written}: {error_summary(error)}"
 
 
-def _syntax_problem(error: yaml.YAMLError) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message = f"YAML syntax error: {_first_line(error)}"
-    context = getattr(error, "context", None)
-    if context:
-        message += f" ({context})"
-    if "\\t" in str(error) or "tab" in str(error).lower():
-        message += "; indent with spaces, not tabs"
-    return Problem(line, column, (), message)
+def shorten(text: str, limit: int = 60) -> str:
+    """A value quoted for a message, cut so a huge value cannot flood the report."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def read_positioned(text: str) -> Positioned:
     """Parse one YAML document into data with positions; problems are collected, not raised."""
-    loader = Loader(text)
+    loader = _BoundedLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -120,7 +168,11 @@ def read_positioned(text: str) -> Positioned:
         walker = _Walker(loader)
         walker.result.data = walker.walk(node, ())
         return walker.result
+    except _Refused as error:
+        line, column = _mark(error.node) if error.node else (1, 1)
+        return Positioned(problems=[Problem(line, column, (), error.message)])
     except yaml.YAMLError as error:
-        return Positioned(problems=[_syntax_problem(error)])
+        line, column, message = explain(error, text)
+        return Positioned(problems=[Problem(line, column, (), message)])
     finally:
         loader.dispose()

@@ -89,6 +89,7 @@ def test_macro_errors_fail_the_build(tmp_path, call):
     (project / "docs" / "extra.md").write_text(f"# Extra\n\n{call}\n", encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
+    assert "extra.md: " in result.stdout + result.stderr and "Traceback" not in result.stdout + result.stderr
     if "mode_page" in call:
         known = ", ".join(m.id for m in GUIDE.modes)
         assert f"known mode ids: {known}" in result.stdout + result.stderr

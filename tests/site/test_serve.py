@@ -90,3 +90,25 @@ def test_data_and_code_edits_reload_and_bad_data_keeps_last_good_pages(served):
 
     replace_in(project / DATA_FILE, "Broken\n    colour: orange\n    note: x", "Repaired value 0816")
     wait_for(compare, lambda text: "Repaired value 0816" in text)
+
+
+def test_macro_error_is_reported_and_the_server_keeps_serving_and_rebuilding(served):
+    project, base, process, log = served
+    compare = f"{base}/compare/"
+    wait_for(compare, lambda text: "<table" in text)
+    page = project / "docs" / "compare.md"
+    good = page.read_text(encoding="utf-8")
+
+    page.write_text(good + '\n{{ mode_page("no-such-mode") }}\n', encoding="utf-8")
+    known = ", ".join(m.id for m in GUIDE.modes)
+    deadline = time.monotonic() + 30
+    while f"known mode ids: {known}" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    output = log.read_text()
+    assert f"compare.md: ValueError: unknown mode id 'no-such-mode'; known mode ids: {known}" in output
+    assert "Traceback" not in output
+    assert process.poll() is None, "the server must keep running"
+    assert "<table" in fetch(compare), "the last good page stays served"
+
+    page.write_text(good.replace("# Compare the modes", "# Compare the modes again 0817"), encoding="utf-8")
+    wait_for(compare, lambda text: "again 0817" in text)  # rebuilding still works

@@ -47,7 +47,8 @@ def test_yaml_syntax_error_names_line_and_column():
     # The parser notices the unclosed list on the next line, where `chinese:` cannot continue it.
     assert problems(text) == [
         f"{NAME}:{at(text, ': 甲')}: (file): YAML syntax error: did not find expected ',' or ']' "
-        "(while parsing a flow sequence)"
+        "(while parsing a flow sequence); a list or mapping in [ ] or { } is not closed; "
+        "text that starts with [ or { must be in quotes"
     ]
 
 
@@ -68,13 +69,13 @@ def test_yaml_boolean_in_text_field_is_refused():
     text = edit("    name: Alpha\n", "    name: no\n")
     assert problems(text) == [
         f"{NAME}:{at(text, 'no', 1 + VALID[:VALID.index('name: Alpha')].count('no'))}: modes[0].name: "
-        "expected text, got the YAML boolean False (yes/no/on/off/true/false): put the text in quotes"
+        "expected text, but YAML reads no as the yes/no value false: put it in quotes ('no')"
     ]
 
 
 def test_number_in_text_field_is_refused():
     text = edit('    launched: "2022"\n', "    launched: 2022\n")
-    assert problems(text) == [f"{NAME}:{at(text, '2022', 1)}: modes[1].launched: expected text, got int 2022: put the text in quotes"]
+    assert problems(text) == [f"{NAME}:{at(text, '2022', 1)}: modes[1].launched: expected text, but YAML reads 2022 as the number 2022: put it in quotes ('2022')"]
 
 
 def test_missing_required_field_points_at_its_entry():
@@ -120,7 +121,7 @@ def test_dimension_needs_a_value_for_every_mode():
 
 def test_empty_answer_is_refused():
     text = edit("    answer: |\n      The seller in Alpha; the platform in Beta.\n", '    answer: "  "\n')
-    assert problems(text) == [f'{NAME}:{at(text, chr(34) + "  ")}: faq[0].answer: String should have at least 1 character']
+    assert problems(text) == [f'{NAME}:{at(text, chr(34) + "  ")}: faq[0].answer: the text is empty: write it, or remove the field if it is optional']
 
 
 def test_type_errors_and_reference_errors_come_together():
@@ -135,7 +136,7 @@ def test_empty_file():
 
 
 def test_top_level_must_be_a_mapping():
-    assert problems("- just\n- a list\n") == [f"{NAME}:1:1: (file): Input should be a valid dictionary or instance of Guide"]
+    assert problems("- just\n- a list\n") == [f"{NAME}:1:1: (file): expected a mapping (name: value lines), got a list"]
 
 
 def test_invalid_utf8_names_the_byte():
@@ -155,7 +156,7 @@ def test_aliases_are_refused():
 def test_impossible_date():
     text = edit("    checked: 2026-01-01\nglossary", "    checked: 2026-02-30\nglossary")
     (line,) = problems(text)
-    assert line.startswith(f"{NAME}:{at(text, '2026-02-30')}: faq[0].checked: cannot read value '2026-02-30'")
+    assert line.startswith(f"{NAME}:{at(text, '2026-02-30')}: faq[0].checked: '2026-02-30' is not a real date (day is out of range for month): write an existing date as YYYY-MM-DD")
 
 
 def test_future_checked_date():
@@ -165,13 +166,13 @@ def test_future_checked_date():
 
 def test_source_link_must_be_https():
     text = edit("    url: https://two.example/page\n", "    url: http://two.example/page\n")
-    assert problems(text) == [f"{NAME}:{at(text, 'http://two')}: sources[1].url: expected an https:// link, got 'http://two.example/page'"]
+    assert problems(text) == [f"{NAME}:{at(text, 'http://two')}: sources[1].url: 'http://two.example/page' is not a valid https:// link: it must start with https://"]
 
 
 def test_unsafe_link_in_answer():
     text = edit("      The seller in Alpha;", "      See [this](javascript:alert(1)). The seller in Alpha;")
     (line,) = problems(text)
-    assert line.startswith(f"{NAME}:{at(text, '|' + chr(10) + '      See [this]')}: faq[0].answer: Value error, link target 'javascript:alert(1'")
+    assert line.startswith(f"{NAME}:{at(text, '|' + chr(10) + '      See [this]')}: faq[0].answer: link target 'javascript:alert(1' is not allowed")
 
 
 def test_unused_source():
@@ -228,8 +229,8 @@ def test_stage_value_for_an_unknown_mode():
 def test_stage_responsibility_and_place_come_from_closed_lists():
     text = edit(STAGE_MAKE_BETA, STAGE_MAKE_BETA.replace("who: shared, goods_at: factory", "who: platform, goods_at: moon"))
     assert problems(text) == [
-        f"{NAME}:{at_after(text, 'stages:', 'platform')}: stages[0].values.beta.who: Input should be 'seller', 'temu' or 'shared'",
-        f"{NAME}:{at(text, 'moon')}: stages[0].values.beta.goods_at: Input should be 'factory', 'temu-china-warehouse', "
+        f"{NAME}:{at_after(text, 'stages:', 'platform')}: stages[0].values.beta.who: 'platform' is not allowed: use 'seller', 'temu' or 'shared'",
+        f"{NAME}:{at(text, 'moon')}: stages[0].values.beta.goods_at: 'moon' is not allowed: use 'factory', 'temu-china-warehouse', "
         "'overseas-warehouse', 'in-transit' or 'buyer'",
     ]
 
@@ -303,11 +304,11 @@ def test_unquoted_yes_as_option_id_is_refused():
     text = edit('      - id: "yes"\n', "      - id: yes\n")
     assert problems(text) == [
         f"{NAME}:{at_after(text, 'decision:', 'yes')}: decision[0].options[0].id: "
-        "expected text, got the YAML boolean True (yes/no/on/off/true/false): put the text in quotes"
+        "expected text, but YAML reads yes as the yes/no value true: put it in quotes ('yes')"
     ]
 
 
 def test_question_needs_two_options():
     start, end = VALID.index('      - id: "no"\n'), VALID.index("  - id: sets-price\n")
     text = VALID[:start] + VALID[end:]
-    assert problems(text) == [f"{NAME}:{at(text, '- id: ' + chr(34) + 'yes')}: decision[0].options: List should have at least 2 items after validation, not 1"]
+    assert problems(text) == [f"{NAME}:{at(text, '- id: ' + chr(34) + 'yes')}: decision[0].options: needs at least 2 item(s)"]

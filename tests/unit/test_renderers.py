@@ -2,13 +2,17 @@
 
 import datetime
 import html
+import re
 
+import markdown
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from macros.faq import render_faq, render_faq_links
 from macros.load import parse_guide
-from macros.markup import Links, links_for, md_text
+from macros.markup import Links, close_directions, escape, links_for, md_block, md_text
 from macros.model import Cell, Dimension, Guide, Mode
 from macros.context import render_variants
 from macros.pages import fact_link, render_abbreviations, render_glossary, render_mode_page, render_sources
@@ -17,6 +21,21 @@ from macros.tables import render_comparison_table, render_key_differences
 
 GUIDE = parse_guide((FIXTURES / "minimal.yml").read_bytes(), "minimal.yml", datetime.date(2026, 6, 1))
 LINKS = links_for("compare/", "compare.md")
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring MkDocs' own tags such as !ENV."""
+
+
+ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+EXTENSIONS = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)["markdown_extensions"]
+
+
+def rendered(text: str) -> BeautifulSoup:
+    """Markdown rendered with the site's extensions, parsed."""
+    names = [e if isinstance(e, str) else next(iter(e)) for e in EXTENSIONS]
+    configs = {next(iter(e)): next(iter(e.values())) for e in EXTENSIONS if isinstance(e, dict)}
+    return BeautifulSoup(markdown.markdown(text, extensions=names, extension_configs=configs), "html.parser")
 
 
 def with_changes(guide: Guide, **changes) -> Guide:
@@ -54,12 +73,15 @@ def test_a_third_mode_adds_a_column_everywhere():
 
 
 def test_hostile_text_is_literal_in_tables():
-    hostile = "<script>alert(1)</script> | {{ config }} {% if %} {#"
+    hostile = "<script>alert(1)</script> | {{ config }} {% if %} {# [x](javascript:y) *em*"
     cell = Cell(value=hostile, sources=["src-one"], checked=datetime.date(2026, 1, 1))
     row = GUIDE.dimensions[0].model_copy(update={"label": hostile, "values": {"alpha": cell, "beta": cell}})
     out = render_comparison_table(with_changes(GUIDE, dimensions=[row]), LINKS)
-    assert "<script>" not in out
-    assert html.escape(hostile) in out
+    assert "<script" not in out and "{{" not in out and "{%" not in out
+    page = rendered(out)
+    assert not page.find_all(["script", "em"]) and not page.find_all("a", href=re.compile("javascript"))
+    assert [td.select_one(".value").get_text() for td in page.select("td")] == [hostile, hostile]
+    assert page.select_one("th[scope=row]").get_text() == hostile
 
 
 def test_key_differences_lists_only_key_rows():
@@ -91,9 +113,48 @@ def test_faq_answer_html_is_neutralised_and_guide_links_resolve_from_the_page():
     assert "{: onclick" not in out
 
 
-def test_md_text_makes_markdown_and_jinja_literal():
-    assert md_text("a *b* [c](d) {{ e }} <i>") == r"a \*b\* \[c\]\(d\) \{\{ e \}\} &lt;i&gt;"
-    assert md_text("line one\nline two") == "line one line two"
+HOSTILE = [
+    "a *b* _c_ `d` [e](https://f.example) ![g](h) <i>j</i> {{ k }} {% l %} {# m {: .n } \\o &amp; ~p~ |q|",
+    "1. not a list", "# not a heading", "- not an item", "+ not an item", "=== not a tab", "!!! not a note",
+    "??? not details", "*[not]: an abbreviation", "``` not a fence", "> not a quote", ": not a definition",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_md_text_is_literal_on_a_markdown_line(text):
+    page = rendered(md_text(text + "\nsecond line"))
+    assert [element.name for element in page.find_all(True)] == ["p"]
+    assert page.get_text() == f"{text} second line"
+    assert "{{" not in md_text(text) and "{%" not in md_text(text) and "{#" not in md_text(text)
+
+
+def test_md_block_keeps_formatting_lists_and_links():
+    page = rendered(md_block("Some **bold** and a [link](https://x.example).\n\n- one\n- two", LINKS))
+    assert page.find("strong").get_text() == "bold"
+    assert page.find("a")["href"] == "https://x.example"
+    assert [li.get_text() for li in page.find_all("li")] == ["one", "two"]
+
+
+@pytest.mark.parametrize("line", [
+    '!!! note "x"', '??? question "x"', '=== "x"', "```", "~~~", "*[HTML]: x", "[^1]: x", "<details>", "</details>",
+    "<!-- x -->", '{: onclick="x()" }', "![alt](https://tracker.example/p.png)", "   !!! note", "  ``` python",
+])
+def test_md_block_opens_no_block_and_loads_no_image(line):
+    page = rendered(md_block(f"Before.\n\n{line}\n    indented\n\nAfter.", LINKS))
+    assert not page.find_all(["details", "div", "img", "abbr", "script", "table"]), line
+    assert not [a for e in page.find_all(True) for a in e.attrs if a.startswith("on")]
+    visible = "".join(page.get_text().split())
+    assert "".join(line.replace("![alt](https://tracker.example/p.png)", "!alt").split()) in visible
+
+
+@pytest.mark.parametrize("text, closed", [
+    ("plain", "plain"), ("a\u202eb", "a\u202eb\u202c"), ("a\u202eb\u202cc", "a\u202eb\u202cc"),
+    ("\u2067x\u202ey", "\u2067x\u202ey\u202c\u2069"), ("\u2067x\u202ey\u2069", "\u2067x\u202ey\u2069"),
+    ("\u202d\u202e", "\u202d\u202e\u202c\u202c"), ("\u200f right-to-left mark only", "\u200f right-to-left mark only"),
+])
+def test_direction_overrides_are_closed_at_the_end_of_the_text(text, closed):
+    assert close_directions(text) == closed
+    assert escape(text).endswith(html.escape(closed)[-1])
 
 
 def test_links_depend_on_page_depth():
@@ -184,3 +245,27 @@ def test_glossary_terms_in_table_cells_get_tooltips():
     out = render_comparison_table(with_changes(GUIDE, dimensions=[row]), LINKS)
     tip = f'<abbr title="{term.definition}">'
     assert f"{tip}{term.term}</abbr> and Alphabet and {term.chinese}仓" in out, "whole words only"
+
+
+def test_abbreviation_tooltips_hold_any_definition_and_skip_terms_the_syntax_cannot_hold():
+    terms = [
+        GUIDE.glossary[0].model_copy(update={"term": "Term: with colon", "chinese": None,
+                                             "definition": 'Says "hi" & <b>bold</b> [x](y) {{ z }}\nnext line'}),
+        GUIDE.glossary[0].model_copy(update={"id": "odd", "term": "odd]term", "chinese": "back\\slash", "definition": "Odd."}),
+    ]
+    definitions = render_abbreviations(with_changes(GUIDE, glossary=terms))
+    page = rendered("Term: with colon and odd]term appear here.\n" + definitions)
+    assert [(a.get_text(), a["title"]) for a in page.find_all("abbr")] == [
+        ("Term: with colon", 'Says "hi" & <b>bold</b> [x](y) {{ z }} next line'),
+    ]
+    assert page.get_text().strip() == "Term: with colon and odd]term appear here.", "no definition line is left as text"
+
+
+def test_glossary_tooltips_never_split_a_character_reference():
+    term = GUIDE.glossary[0].model_copy(update={"term": "lt", "chinese": "91"})
+    cell = Cell(value="a < b [91] lt", sources=["src-one"], checked=datetime.date(2026, 1, 1))
+    row = GUIDE.dimensions[0].model_copy(update={"values": {"alpha": cell, "beta": cell}})
+    out = render_comparison_table(with_changes(GUIDE, dimensions=[row], glossary=[term]), LINKS)
+    value = rendered(out).select_one("td .value")
+    assert value.get_text() == "a < b [91] lt"
+    assert [abbr.get_text() for abbr in value.find_all("abbr")] == ["91", "lt"], "the words, not &lt; or &#91;"

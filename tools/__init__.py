@@ -1,0 +1,1 @@
+"""Project tools that make runs; not part of the site."""
