@@ -58,10 +58,13 @@ class _Copier:
             out.pop("key", None)  # the home page summary stays short: only the real key rows
         for cell in out["values"].values():
             self.sources(cell, j)
+            cell["value"] = copy_text(cell["value"], j)
         return out
 
     def faq(self, base: dict, j: int) -> dict:
         out = self.entry(base, j, ("question",))
+        if j:  # every answer differs, as real ones do: nothing may be done once for many copies
+            out["answer"] = f"{out['answer'].rstrip()}\n\nVariant {j + 1} of this answer."
         out["also_asked"] = [copy_text(text, j) for text in out.get("also_asked", [])]
         self.sources(out, j)
         return out
@@ -138,8 +141,9 @@ class _NoAliasDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
 
 
 def dump(guide: dict) -> str:
-    """The guide as YAML text the project's loader accepts."""
-    return yaml.dump(guide, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False, width=100)
+    """The guide as YAML text the project's loader accepts: short lists inline, lines unwrapped (compact)."""
+    return yaml.dump(guide, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False, width=1_000_000,
+                     default_flow_style=None)
 
 
 def read_real(root: Path = ROOT) -> dict:

@@ -15,7 +15,10 @@ from .faq import (
 )
 from .load import GuideError, load_guide, load_located
 from .markup import escape, links_for
-from .pages import render_abbreviations, render_flow_tabs, render_glossary, render_mode_cards, render_mode_page, render_sources
+from .pages import (
+    render_abbreviations, render_flow_tabs, render_glossary, render_mode_cards, render_mode_page, render_sources,
+    used_abbreviations,
+)
 from .tables import render_comparison_table, render_key_differences
 from .timeline import render_timeline
 
@@ -23,7 +26,7 @@ DATA_FILE = Path("data") / "guide.yml"
 __all__ = [
     "DATA_FILE", "FAQ_PAGE_LIMIT", "LOCATIONS_FILE", "GuideError", "category_page", "define_env",
     "edit_base_problem", "escape", "export_files", "faq_by_category", "faq_is_split", "faq_pages", "load_guide",
-    "load_located", "render_faq_jsonld", "render_faq_locations",
+    "load_located", "render_faq_jsonld", "render_faq_locations", "used_abbreviations",
 ]
 
 

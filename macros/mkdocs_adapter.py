@@ -10,6 +10,7 @@ Kept apart so a move to another generator touches only this file. It
   so MkDocs writes them with the pages and checks the docs' links to them,
 - puts the FAQ's JSON-LD into the page head (pages whose front matter says `structured_data: faq`),
 - shortens a page's table of contents to `toc_depth` levels when its front matter asks for it,
+- drops the glossary definitions a page does not use, which Markdown would read and try anyway,
 - turns data errors into a clean build failure (no traceback); under `mkdocs serve` it prints
   them and keeps serving the last good version, so the server neither dies nor hangs,
 - helps search (macros/search_index.py): teaches the Chinese segmenter the guide's terms, adds the
@@ -187,6 +188,12 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=text.encode("utf-8")))
     files.append(File.generated(config, MODE_NAMES_SCRIPT, content=mode_names_script(guide)))
     return files
+
+
+@event_priority(-50)  # after the macros plugin has rendered the page
+def on_page_markdown(markdown, page, config, files):
+    """Keep only the glossary definitions the page uses (every page lists them all: `abbreviations()`)."""
+    return _session["macros"].used_abbreviations(markdown)
 
 
 def _cut_toc(items, depth: int) -> None:
