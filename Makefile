@@ -9,7 +9,7 @@ MAX_AGE_DAYS ?= 180  # `make check` warns about facts checked longer ago than th
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build schema linkcheck lighthouse clean
+.PHONY: help serve test check build schema linkcheck lighthouse bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ linkcheck: $(STAMP) ## try every external link in the data online (needs a netwo
 
 lighthouse: $(STAMP) $(NODE_STAMP) ## score home, compare and FAQ with Lighthouse; update docs/quality.md
 	$(BIN)/python bench/lighthouse_scores.py
+
+bench: $(STAMP) ## measure build time, growth, live reload and page weight; writes docs/benchmarks.md
+	$(BIN)/python -m bench
 
 clean: ## remove the built site, the virtual environment and node_modules
 	rm -rf site $(VENV) node_modules

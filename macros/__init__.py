@@ -9,17 +9,24 @@ from .context import render_variants
 from .decide import render_decision_form, render_decision_table
 from .edits import Edits, edit_base_problem
 from .exports import export_files
-from .faq import render_faq, render_faq_jsonld
+from .faq import (
+    FAQ_PAGE_LIMIT, LOCATIONS_FILE, category_page, faq_by_category, faq_is_split, faq_pages, render_faq,
+    render_faq_category, render_faq_index, render_faq_jsonld, render_faq_locations,
+)
 from .load import GuideError, load_guide, load_located
 from .markup import escape, links_for
-from .pages import render_abbreviations, render_flow_tabs, render_glance_tabs, render_glossary, render_mode_cards, render_mode_page, render_sources
+from .pages import (
+    render_abbreviations, render_flow_tabs, render_glance_tabs, render_glossary, render_mode_cards, render_mode_page,
+    render_sources, used_abbreviations,
+)
 from .tables import render_comparison_table, render_key_differences
 from .timeline import render_timeline
 
 DATA_FILE = Path("data") / "guide.yml"
 __all__ = [
-    "DATA_FILE", "GuideError", "define_env", "edit_base_problem", "escape", "export_files", "load_guide",
-    "load_located", "render_faq_jsonld",
+    "DATA_FILE", "FAQ_PAGE_LIMIT", "LOCATIONS_FILE", "GuideError", "category_page", "define_env",
+    "edit_base_problem", "escape", "export_files", "faq_by_category", "faq_is_split", "faq_pages", "load_guide",
+    "load_located", "render_faq_jsonld", "render_faq_locations", "used_abbreviations",
 ]
 
 
@@ -29,9 +36,12 @@ def define_env(env):
     if guide is None:
         guide, lines = load_located(Path(env.project_dir) / DATA_FILE, Path(env.project_dir))
     edits = Edits(lines, env.variables.get("edit_base", ""))
+    # The hook decides whether the FAQ is split (it generates the category pages); without it, one page.
+    pages = faq_pages(guide) if env.variables.get("faq_split") else {}
+    groups = faq_by_category(guide)  # once per build, not once per category page
 
     def links():
-        return links_for(env.page.url, env.page.file.src_uri)
+        return links_for(env.page.url, env.page.file.src_uri, pages)
 
     @env.macro
     def comparison_table():
@@ -45,8 +55,13 @@ def define_env(env):
 
     @env.macro
     def faq():
-        """Every FAQ entry, grouped by category."""
-        return render_faq(guide, links(), edits)
+        """Every FAQ entry grouped by category; when split, the list of category pages."""
+        return render_faq_index(guide, links()) if pages else render_faq(guide, links(), edits)
+
+    @env.macro
+    def faq_category(category_id):
+        """The questions of one category, on its own page (split FAQ)."""
+        return render_faq_category(guide, groups, category_id, links(), edits)
 
     @env.macro
     def mode_cards():

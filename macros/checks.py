@@ -56,16 +56,17 @@ def _known(kind: str, known: list[str], value: str) -> str:
 def check_references(guide: Guide) -> Iterator[Finding]:
     """Categories, modes and sources named anywhere exist."""
     categories, modes = ids(guide, "categories"), ids(guide, "modes")
+    known_categories, known_modes = set(categories), set(modes)  # sets: big guides have many references
     for index, dimension in entries(guide, "dimensions"):
-        if dimension.category not in categories:
+        if dimension.category not in known_categories:
             yield ("dimensions", index, "category"), _known("category", categories, dimension.category)
     for index, entry in entries(guide, "faq"):
-        if entry.category not in categories:
+        if entry.category not in known_categories:
             yield ("faq", index, "category"), _known("category", categories, entry.category)
     for path, mode in mode_references(guide):
-        if mode not in modes:
+        if mode not in known_modes:
             yield path, _known("mode", modes, mode)
-    sources = ids(guide, "sources")
+    sources = set(ids(guide, "sources"))
     for path, source_id in source_references(guide):
         if source_id not in sources:
             yield path, f"unknown source {source_id!r}: add it under `sources` first"

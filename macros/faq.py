@@ -1,6 +1,11 @@
-"""FAQ: every question a heading with its data id, the answer in a collapsible block; its JSON-LD."""
+"""FAQ: every question a heading with its data id, the answer in a collapsible block; its JSON-LD.
+
+Up to a limit of entries the FAQ is one page; above it, one page per category (faq/<category-id>/)
+and faq/ lists the categories. Renderers get that layout in their Links (`faq_pages`).
+"""
 
 import json
+from collections import defaultdict
 
 from .changes import latest_changes, updated_mark
 from .edits import Edits
@@ -8,10 +13,38 @@ from .markup import (
     NO_SEARCH, Links, close_directions, disagreement_html, escape, fact_meta, indent, listed, md_block, md_text,
     phrase, plain_text, source_numbers,
 )
-from .model import Change, FaqEntry, Guide
+from .model import Category, Change, FaqEntry, Guide
 
+FAQ_PAGE_LIMIT = 150  # default of mkdocs.yml `extra: faq_page_limit`
+LOCATIONS_FILE = "faq/locations.json"  # where old faq/#<id> links find an entry's category page
 # Inside <script>, "</script>" or "<!--" in the data would end or confuse the element: escape <, > and &.
 SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+FaqGroups = list[tuple[Category, list[FaqEntry]]]
+
+
+def faq_is_split(guide: Guide, limit: int) -> bool:
+    """True when the FAQ has more entries than one page should hold."""
+    return len(guide.faq) > limit
+
+
+def faq_by_category(guide: Guide) -> FaqGroups:
+    """Each category that has questions, with its entries, both in data order (group once per build)."""
+    groups: dict[str, list[FaqEntry]] = defaultdict(list)
+    for entry in guide.faq:
+        groups[entry.category].append(entry)
+    return [(category, groups[category.id]) for category in guide.categories if groups[category.id]]
+
+
+def category_page(category_id: str) -> str:
+    """The page of one category when the FAQ is split."""
+    return f"faq/{category_id}"
+
+
+def faq_pages(guide: Guide) -> dict[str, str]:
+    """Page of every FAQ entry and category id when the FAQ is split (for Links.faq_pages)."""
+    pages = {entry.id: category_page(entry.category) for entry in guide.faq}
+    pages.update({category.id: category_page(category.id) for category, _ in faq_by_category(guide)})
+    return pages
 
 
 def also_asked(entry: FaqEntry) -> str:
@@ -22,45 +55,84 @@ def also_asked(entry: FaqEntry) -> str:
     return f"Also asked as: {phrasings}\n{{: .also-asked }}"
 
 
-def _entry(entry: FaqEntry, guide: Guide, numbers: dict[str, int], links: Links, extras: list[str]) -> str:
-    modes = listed(m.name for m in guide.modes if m.id in entry.modes)
-    meta = " · ".join([f"Applies to: {escape(modes)}", fact_meta(entry, numbers, links), *filter(None, extras)])
-    body = [
-        md_block(entry.answer, links),
-        disagreement_html(entry.disagreement, numbers, links) if entry.disagreement else "",
-        also_asked(entry),
-        # Out of search: every answer has one, so it would match any query naming a mode.
-        f"{meta}\n{{: .faq-meta {NO_SEARCH} }}",
-    ]
-    answer = indent("\n\n".join(part for part in body if part))
-    return f'### {md_text(entry.question)} {{#{entry.id}}}\n\n??? question faq "Answer"\n{answer}\n'
+class _Entries:
+    """Renders entries as headings with collapsed answers, with what every entry needs computed once."""
+
+    def __init__(self, guide: Guide, links: Links, edits: Edits | None) -> None:
+        self.guide, self.links, self.edits = guide, links, edits
+        self.numbers = source_numbers(guide)
+        self.latest: dict[str, Change] = latest_changes(guide)
+
+    def render(self, entry: FaqEntry, level: int) -> str:
+        guide, links, numbers = self.guide, self.links, self.numbers
+        modes = listed(m.name for m in guide.modes if m.id in entry.modes)
+        extras = [updated_mark(self.latest.get(entry.id), links), self.edits.link(entry.id, links) if self.edits else ""]
+        meta = " · ".join([f"Applies to: {escape(modes)}", fact_meta(entry, numbers, links), *filter(None, extras)])
+        body = [
+            md_block(entry.answer, links),
+            disagreement_html(entry.disagreement, numbers, links) if entry.disagreement else "",
+            also_asked(entry),
+            # Out of search: every answer has one, so it would match any query naming a mode.
+            f"{meta}\n{{: .faq-meta {NO_SEARCH} }}",
+        ]
+        answer = indent("\n\n".join(part for part in body if part))
+        return f'{"#" * level} {md_text(entry.question)} {{#{entry.id}}}\n\n??? question faq "Answer"\n{answer}\n'
 
 
 def render_faq(guide: Guide, links: Links, edits: Edits | None = None) -> str:
-    """All entries grouped by category, in data order; each with its update mark and correction link."""
-    numbers = source_numbers(guide)
-    latest: dict[str, Change] = latest_changes(guide)
+    """All entries on one page, grouped by category, in data order; each with its update mark and correction link."""
+    entries = _Entries(guide, links, edits)
     parts = []
-    for category in guide.categories:
-        entries = [e for e in guide.faq if e.category == category.id]
-        if entries:
-            parts.append(f"## {md_text(category.name)} {{#{category.id}}}\n")
-            for e in entries:
-                extras = [updated_mark(latest.get(e.id), links), edits.link(e.id, links) if edits else ""]
-                parts.append(_entry(e, guide, numbers, links, extras))
+    for category, group in faq_by_category(guide):
+        parts.append(f"## {md_text(category.name)} {{#{category.id}}}\n")
+        parts.extend(entries.render(e, 3) for e in group)
     return "\n".join(parts)
 
 
+def _count(entries: list) -> str:
+    return f"{len(entries)} question{'s' if len(entries) != 1 else ''}"
+
+
+def render_faq_index(guide: Guide, links: Links) -> str:
+    """The split FAQ's front page: each category with its question count, linking to its page."""
+    items = "\n".join(
+        f"- [{md_text(category.name)}]({links.md(category_page(category.id))}) · {_count(entries)}"
+        for category, entries in faq_by_category(guide)
+    )
+    locations = escape(links.to("") + LOCATIONS_FILE)
+    return f'<div class="faq-index" data-locations="{locations}" markdown>\n\n{items}\n\n</div>'
+
+
+def render_faq_category(guide: Guide, groups: FaqGroups, category_id: str, links: Links,
+                        edits: Edits | None = None) -> str:
+    """The page of one category when the FAQ is split: its questions, each a heading."""
+    found = next(((c, entries) for c, entries in groups if c.id == category_id), None)
+    if found is None:
+        known = ", ".join(c.id for c, _ in groups)
+        raise ValueError(f"no FAQ entries in category {category_id!r}; categories with entries: {known}")
+    category, group = found
+    entries = _Entries(guide, links, edits)
+    head = (f"# {md_text(category.name)} {{#{category.id}}}\n\n"
+            f"{_count(group)} in this topic. [All topics]({links.md('faq')})\n")
+    return "\n".join([head, *(entries.render(e, 2) for e in group)])
+
+
+def render_faq_locations(guide: Guide) -> str:
+    """JSON: each category page (relative to faq/) with the ids of its entries, for old faq/#<id> links."""
+    locations = {f"{category.id}/": [e.id for e in entries] for category, entries in faq_by_category(guide)}
+    return json.dumps(locations, separators=(",", ":"))
+
+
 def render_faq_links(guide: Guide, mode_id: str, links: Links) -> str:
-    """The questions that concern one mode, as a list of links into the FAQ page."""
+    """The questions that concern one mode, as a list of links into the FAQ."""
     items = [
         f"- [{md_text(e.question)}]({links.md('faq', e.id)})" for e in guide.faq if mode_id in e.modes
     ]
     return "\n".join(items)
 
 
-def render_faq_jsonld(guide: Guide, faq_url: str) -> str:
-    """schema.org FAQPage for the FAQ page at this absolute URL: one Question per entry, answer as shown."""
+def render_faq_jsonld(guide: Guide, faq_url: str, entries: list[FaqEntry] | None = None) -> str:
+    """schema.org FAQPage for a FAQ page at this absolute URL: one Question per entry on it (default: all)."""
     questions = [
         {
             "@type": "Question",
@@ -68,7 +140,7 @@ def render_faq_jsonld(guide: Guide, faq_url: str) -> str:
             "url": f"{faq_url}#{entry.id}",
             "acceptedAnswer": {"@type": "Answer", "text": plain_text(entry.answer)},
         }
-        for entry in guide.faq
+        for entry in (guide.faq if entries is None else entries)
     ]
     data = {"@context": "https://schema.org", "@type": "FAQPage", "url": faq_url, "mainEntity": questions}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(SCRIPT_SAFE)

@@ -3,8 +3,8 @@
 import datetime
 import html
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import markdown
@@ -33,21 +33,27 @@ class Links:
 
     root: str = ""  # from the page's URL to the site root, for HTML
     doc_root: str = ""  # from the page's source file to docs/, for Markdown (MkDocs checks these)
+    faq_pages: Mapping[str, str] = field(default_factory=dict)  # FAQ entry or category id -> its page, when split
+
+    def page_of(self, page: str, anchor: str | None) -> str:
+        """The page an anchor lives on: when the FAQ is split, its entries live on their category's page."""
+        return self.faq_pages.get(anchor, page) if page == "faq" and anchor else page
 
     def to(self, page: str, anchor: str | None = None) -> str:
         """URL of a page (e.g. 'faq', 'modes/semi-managed') for HTML, optionally with an anchor."""
+        page = self.page_of(page, anchor)
         url = f"{self.root}{page}/" if page else (self.root or "./")
         return f"{url}#{anchor}" if anchor else url
 
     def md(self, page: str, anchor: str | None = None) -> str:
         """Markdown link target of a page (e.g. 'faq'), which MkDocs resolves and validates."""
-        target = f"{self.doc_root}{page or 'index'}.md"
+        target = f"{self.doc_root}{self.page_of(page, anchor) or 'index'}.md"
         return f"{target}#{anchor}" if anchor else target
 
 
-def links_for(page_url: str, src_uri: str) -> Links:
+def links_for(page_url: str, src_uri: str, faq_pages: Mapping[str, str] | None = None) -> Links:
     """Links for a page with this site URL (e.g. 'compare/') and source path (e.g. 'compare.md')."""
-    return Links("../" * page_url.count("/"), "../" * src_uri.count("/"))
+    return Links("../" * page_url.count("/"), "../" * src_uri.count("/"), faq_pages or {})
 
 
 def close_directions(text: str) -> str:

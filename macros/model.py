@@ -264,3 +264,10 @@ class Guide(Strict):
     stages: list[Stage] = Field(default_factory=list, description="the value chain, in order")
     decision: list[Question] = Field(default_factory=list, description="questions of the mode chooser")
     changes: list[Change] = Field(default_factory=list, description="the change log: add each new change at the end")
+
+    def __repr__(self) -> str:
+        """Counts, not every entry: the macros plugin prints its variables on every build."""
+        counts = ", ".join(f"{len(getattr(self, name))} {name}" for name in type(self).model_fields)
+        return f"Guide({counts})"
+
+    __str__ = __repr__

@@ -1,5 +1,8 @@
 """Page pieces about the modes themselves, the glossary and the sources."""
 
+import html
+import re
+
 from .chain import render_value_chain
 from .changes import latest_changes, updated_mark
 from .checks import source_references
@@ -116,7 +119,36 @@ def render_abbreviations(guide: Guide) -> str:
         for name in filter(None, (term.term, term.chinese)):
             if not set(name) & set("[]\\"):
                 lines.append(f"*[{name}]: {meaning}")
-    return "\n" + "\n".join(lines) + "\n"
+    # One block per definition: Markdown re-reads the rest of a block after each definition in it,
+    # which grows with the square of the glossary.
+    return "\n" + "\n\n".join(lines) + "\n"
+
+
+ABBREVIATION = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*\S[^\n]*\n?", re.M)  # one-line definitions only
+BACKSLASH_ESCAPE = re.compile(r"\\(.)")
+ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+
+
+def used_abbreviations(markdown: str) -> str:
+    """A page's Markdown with only the abbreviation definitions whose term occurs in it.
+
+    Markdown reads every definition on a page and tries every term on every text: definitions a page
+    does not use cost time that grows with pages × glossary. The test for a term is looser than
+    Markdown's (text as written, escapes undone), so a used definition is never dropped.
+    """
+    definitions = list(ABBREVIATION.finditer(markdown))
+    if not definitions:
+        return markdown
+    rest = ABBREVIATION.sub("", markdown)
+    text = html.unescape(BACKSLASH_ESCAPE.sub(r"\1", rest))
+    words, chars = set(ASCII_WORD.findall(text)), set(text)
+
+    def occurs(name: str) -> bool:
+        first = ASCII_WORD.match(name)  # a term's first word must be a whole word of the page...
+        return (first.group() in words if first else name[0] in chars) and name in text  # ...before the search
+
+    kept = [d.group(0).rstrip("\n") for d in definitions if occurs(d.group(1))]
+    return rest.rstrip("\n") + "\n\n" + "\n\n".join(kept) + "\n" if kept else rest
 
 
 MODE_SECTIONS = {"advantages": "advantages", "risks": "risks", "suits": "who-it-suits"}

@@ -75,9 +75,9 @@ def row_entries(guide: Guide, segment: Segment = str) -> list[dict]:
     return entries
 
 
-def other_phrasings(guide: Guide) -> dict[str, list[str]]:
-    """Location of each FAQ entry with the other ways sellers ask it, if any."""
-    return {Links().to(FAQ_PAGE, e.id): e.also_asked for e in guide.faq if e.also_asked}
+def other_phrasings(guide: Guide, links: Links = Links()) -> dict[str, list[str]]:
+    """Location of each FAQ entry (on the page `links` puts it) with the other ways sellers ask it, if any."""
+    return {links.to(FAQ_PAGE, e.id): e.also_asked for e in guide.faq if e.also_asked}
 
 
 def as_typed(name: str) -> str:
@@ -102,8 +102,10 @@ def mode_names_script(guide: Guide) -> str:
     return f"window.guideModeNames = {json.dumps(mode_names(guide), ensure_ascii=False, sort_keys=True)};\n"
 
 
-def add_guide_entries(index: dict, guide: Guide, segment: Segment = str) -> dict:
-    """A copy of the plugin's index with row entries (after the comparison page's) and `also` fields."""
+def add_guide_entries(index: dict, guide: Guide, segment: Segment = str, links: Links = Links()) -> dict:
+    """A copy of the plugin's index with row entries (after the comparison page's) and `also` fields.
+
+    `links` places the FAQ entries (one page, or one page per category)."""
     page = Links().to(COMPARE_PAGE)
     compare = next((doc for doc in index["docs"] if doc["location"] == page), None)
     if compare is None:
@@ -113,7 +115,7 @@ def add_guide_entries(index: dict, guide: Guide, segment: Segment = str) -> dict
     rows = row_entries(guide, segment)
     if "boost" in compare:  # the page's search boost (front matter) holds for its rows too
         rows = [{**row, "boost": compare["boost"]} for row in rows]
-    names = other_phrasings(guide)
+    names = other_phrasings(guide, links)
     replaced = {row["location"] for row in rows}
     docs = []
     for doc in index["docs"]:

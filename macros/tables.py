@@ -1,5 +1,6 @@
 """Comparison tables: the full grouped comparison and the short key-differences table."""
 
+from collections import defaultdict
 from collections.abc import Callable
 
 from .changes import latest_changes, updated_mark
@@ -52,9 +53,12 @@ def _table(guide: Guide, caption: str, first: str, rows: list[str], links: Links
 def render_comparison_table(guide: Guide, links: Links, edits: Edits | None = None) -> str:
     """The full comparison: a heading and a table per category, one row per dimension, a correction link."""
     numbers, mark, latest = source_numbers(guide), term_marker(guide), latest_changes(guide)
+    by_category: dict[str, list[Dimension]] = defaultdict(list)
+    for dimension in guide.dimensions:
+        by_category[dimension.category].append(dimension)
     parts = []
     for category in guide.categories:
-        dimensions = [d for d in guide.dimensions if d.category == category.id]
+        dimensions = by_category[category.id]
         if not dimensions:
             continue
         rows = [_row(guide, d, numbers, links, mark, latest.get(d.id)) for d in dimensions]

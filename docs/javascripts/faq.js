@@ -1,8 +1,14 @@
 // Open the collapsed FAQ answer that a link points at (faq/#<id>), on load, on
 // hash changes and after Material's instant navigation swaps the page.
+// When the FAQ is split into one page per topic, faq/ lists the topics; an old
+// link faq/#<id> is sent on to the topic page that now holds the question.
 (function () {
+  function linkedId() {
+    return decodeURIComponent(window.location.hash.slice(1));
+  }
+
   function openLinkedAnswer() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = linkedId();
     if (!id) return;
     var target = document.getElementById(id);
     if (!target) return;
@@ -11,10 +17,34 @@
       details.open = true;
     }
   }
-  if (window.document$) {
-    window.document$.subscribe(openLinkedAnswer);
-  } else {
-    document.addEventListener("DOMContentLoaded", openLinkedAnswer);
+
+  function forwardMovedQuestion() {
+    var index = document.querySelector(".faq-index[data-locations]");
+    var id = linkedId();
+    if (!index || !id || document.getElementById(id)) return;
+    var locations = new URL(index.getAttribute("data-locations"), window.location.href);
+    fetch(locations)
+      .then(function (response) { return response.json(); })
+      .then(function (pages) {
+        for (var page in pages) {
+          if (pages[page].indexOf(id) !== -1) {
+            window.location.replace(new URL(page + "#" + encodeURIComponent(id), locations).href);
+            return;
+          }
+        }
+      })
+      .catch(function () {});  // no map, no forwarding: the reader stays on the topic list
   }
-  window.addEventListener("hashchange", openLinkedAnswer);
+
+  function onPage() {
+    openLinkedAnswer();
+    forwardMovedQuestion();
+  }
+
+  if (window.document$) {
+    window.document$.subscribe(onPage);
+  } else {
+    document.addEventListener("DOMContentLoaded", onPage);
+  }
+  window.addEventListener("hashchange", onPage);
 })();

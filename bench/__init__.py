@@ -1,0 +1,1 @@
+"""`make bench`: build cost, growth, live reload and page weight of the guide, measured."""

@@ -1,0 +1,60 @@
+"""Pages keep only the glossary definitions they use, and Markdown renders them exactly as with all."""
+
+import re
+
+import markdown
+
+from macros.markup import md_text
+from macros.pages import used_abbreviations
+
+EXTENSIONS = ["abbr", "attr_list", "md_in_html", "tables"]
+DEFINITIONS = {
+    "Semi-managed": "Seller ships.",
+    "半托管": "Seller ships (Chinese).",
+    "3PL": "Third-party logistics.",
+    "JIT": "Just in time.",
+    "R&D": "Research.",
+    "VMI": "Vendor managed inventory.",
+    "全托管": "Temu ships.",
+    "Not used": "Never on the page.",
+    "Semi": "Shorter term inside a longer one.",
+}
+PAGE = "\n\n".join([
+    "# Title",
+    f"{md_text('Semi-managed stores ship with a 3PL.')} {md_text('Some use JIT/VMI stock.')}",
+    "在半托管模式下，卖家发货。",
+    "- R&amp;D is costly",
+    '<table><tr><td markdown>Inside HTML: JIT</td></tr></table>',
+])
+
+
+def with_definitions(text: str, names) -> str:
+    return text + "\n\n" + "\n\n".join(f"*[{name}]: {DEFINITIONS[name]}" for name in names) + "\n"
+
+
+def kept(text: str) -> list[str]:
+    return re.findall(r"^\*\[([^\]]+)\]:", text, re.M)
+
+
+def test_unused_definitions_are_dropped_and_used_ones_kept():
+    out = used_abbreviations(with_definitions(PAGE, DEFINITIONS))
+    assert sorted(kept(out)) == sorted(["Semi-managed", "半托管", "3PL", "JIT", "R&D", "VMI", "Semi"])
+    assert out.startswith(PAGE)
+
+
+def test_the_page_renders_the_same_as_with_every_definition():
+    page = with_definitions(PAGE, DEFINITIONS)
+    full = markdown.markdown(page, extensions=EXTENSIONS)
+    assert markdown.markdown(used_abbreviations(page), extensions=EXTENSIONS) == full
+    for name in ("Semi-managed", "3PL", "JIT", "VMI"):  # negative control: the definitions do apply
+        assert f'<abbr title="{DEFINITIONS[name]}">{name}</abbr>' in full
+
+
+def test_a_term_only_inside_a_longer_word_is_dropped():
+    out = used_abbreviations(with_definitions("JITTER and XVMI and 全托管", ["JIT", "VMI", "全托管"]))
+    assert kept(out) == ["全托管"]
+
+
+def test_a_page_without_definitions_is_left_alone():
+    assert used_abbreviations(PAGE) == PAGE
+    assert used_abbreviations(with_definitions("Nothing here", ["Not used"])) == "Nothing here\n\n"
