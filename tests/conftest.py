@@ -11,6 +11,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
+CHROMIUM_FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
 PROJECT_PARTS = ("data", "docs", "macros", "overrides", "mkdocs.yml")
 
 
@@ -41,3 +45,25 @@ def built_site(tmp_path_factory) -> Path:
     result = run_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, if installed."""
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium per session; skipped locally without Chromium, a failure in CI."""
+    executable = chromium_path()
+    if executable is None:
+        message = "Chromium not found: apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message + " (CI must run the browser tests)", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright  # only browser tests need it installed
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
+        yield instance
+        instance.close()

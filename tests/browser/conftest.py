@@ -3,14 +3,13 @@
 import functools
 import os
 import re
-import shutil
 import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from conftest import ROOT
 from macros import DATA_FILE
@@ -18,10 +17,6 @@ from macros.load import load_guide
 
 GUIDE = load_guide(ROOT / DATA_FILE, ROOT)
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 expect.set_options(timeout=15_000)  # the machine may be busy; a real failure still fails
 PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
 
@@ -35,11 +30,6 @@ def site_pages() -> list[str]:
         url = url.removesuffix("index")
         pages.append(url if url.endswith("/") or not url else url + "/")
     return pages + [f"modes/{mode.id}/" for mode in GUIDE.modes] + ["404.html"]
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium, if installed."""
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -58,21 +48,6 @@ def site_url(built_site):
     server.shutdown()
     server.server_close()
     thread.join()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium per session; skipped locally without Chromium, a failure in CI."""
-    executable = chromium_path()
-    if executable is None:
-        message = "Chromium not found: apt-get install chromium"
-        if os.environ.get("CI"):
-            pytest.fail(message + " (CI must run the browser tests)", pytrace=False)
-        pytest.skip(message)
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
-        yield instance
-        instance.close()
 
 
 @dataclass

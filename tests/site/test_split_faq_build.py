@@ -4,7 +4,6 @@ import datetime
 import functools
 import http.server
 import json
-import os
 import threading
 
 import pytest
@@ -17,9 +16,6 @@ from macros import DATA_FILE
 from macros.faq import faq_by_category
 from macros.load import parse_guide
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 DATA = dump(scaled(yaml.safe_load((FIXTURES / "minimal.yml").read_text(encoding="utf-8")), 3, faq_total=7))
 GUIDE = parse_guide(DATA.encode("utf-8"), "scaled.yml", datetime.date.today())
 GROUPS = faq_by_category(GUIDE)
@@ -136,24 +132,16 @@ def served_split_site(split_site):
 
 
 @pytest.mark.browser
-def test_an_old_one_page_link_lands_on_the_open_answer(served_split_site):
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing")
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
+def test_an_old_one_page_link_lands_on_the_open_answer(served_split_site, browser):
     _, entries = GROUPS[-1]
     entry = entries[-1]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            tab = browser.new_page()
-            tab.goto(f"{served_split_site}/faq/#{entry.id}")
-            tab.wait_for_url(f"{served_split_site}/faq/{entry.category}/#{entry.id}", timeout=10_000)
-            tab.wait_for_function(f"document.getElementById('{entry.id}').nextElementSibling.open", timeout=10_000)
-            tab.goto(f"{served_split_site}/faq/#no-such-question")
-            tab.wait_for_timeout(500)
-            assert tab.url.endswith("/faq/#no-such-question")
-        finally:
-            browser.close()
+    tab = browser.new_page()
+    try:
+        tab.goto(f"{served_split_site}/faq/#{entry.id}")
+        tab.wait_for_url(f"{served_split_site}/faq/{entry.category}/#{entry.id}", timeout=10_000)
+        tab.wait_for_function(f"document.getElementById('{entry.id}').nextElementSibling.open", timeout=10_000)
+        tab.goto(f"{served_split_site}/faq/#no-such-question")
+        tab.wait_for_timeout(500)
+        assert tab.url.endswith("/faq/#no-such-question")
+    finally:
+        tab.close()
