@@ -1,5 +1,5 @@
-// Open the collapsed FAQ answer that a link points at (faq/#<id>), on load, on
-// hash changes and after Material's instant navigation swaps the page.
+// Open the collapsed FAQ answer that a link points at (faq/#<id>), on load and on
+// hash changes.
 // When the FAQ is split into one page per topic, faq/ lists the topics; an old
 // link faq/#<id> is sent on to the topic page that now holds the question.
 (function () {

@@ -91,11 +91,17 @@ def open_page(browser, site_url):
         watch = Watch(site_url)
         watch.attach(page)
         page.goto(site_url + path, wait_until=wait_until)
+        scripts_started(page)
         return page, watch
 
     yield open_
     for context in contexts:
         context.close()
+
+
+def scripts_started(page: Page) -> None:
+    """Wait until the page's scripts, started after its first paint, have all run."""
+    page.wait_for_selector("html[data-scripts=started]", state="attached")
 
 
 @pytest.fixture(scope="session")

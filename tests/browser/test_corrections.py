@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from browser.conftest import scripts_started
 from conftest import ROOT
 from macros import DATA_FILE
 from macros.load import load_located
@@ -38,6 +39,7 @@ def test_correction_link_from_a_faq_entry_names_it_on_the_how_to_page(chromium, 
     entry = GUIDE.faq[3]
     page = chromium.new_page()
     page.goto(f"{served_site}faq/#{entry.id}")
+    scripts_started(page)
     page.locator(f"#{entry.id} + details a.suggest-edit").click()
     target = page.locator("#correction-target")
     target.wait_for(state="visible")
@@ -51,8 +53,9 @@ def test_correction_link_from_a_faq_entry_names_it_on_the_how_to_page(chromium, 
 def test_how_to_page_ignores_a_crafted_query(chromium, served_site):
     page = chromium.new_page()
     page.goto(f"{served_site}corrections/?entry=%3Cimg%20src%3Dx%3E&line=1")
-    page.wait_for_load_state("load")
+    scripts_started(page)
     assert page.locator("#correction-target").is_hidden()
     page.goto(f"{served_site}corrections/")
+    scripts_started(page)
     assert page.locator("#correction-target").is_hidden()
     page.close()

@@ -9,6 +9,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
+from browser.conftest import scripts_started
 from conftest import ROOT
 from macros import DATA_FILE
 from macros.decide import decision_rules, score
@@ -53,6 +54,8 @@ def open_page(browser, base_url):
         page = context.new_page()
         page.on("request", lambda r: None if r.url.startswith(base_url) else off_site.append(r.url))
         page.goto(base_url + path)
+        if options.get("java_script_enabled", True):
+            scripts_started(page)
         return page
 
     yield opener
@@ -116,6 +119,7 @@ def test_the_shared_link_gives_the_same_answers_and_result(open_page):
     assert shared == page.url
     expected = page.locator(".decide-summary").inner_text()
     page.reload()
+    scripts_started(page)
     assert page.locator(".decide-summary").inner_text() == expected
     again = open_page(shared.split("/", 3)[3])  # a new browser context, as another person opening the link
     assert again.locator(".decide-summary").inner_text() == expected
@@ -208,7 +212,7 @@ def test_diagram_and_result_are_readable_in_light_and_dark_mode(open_page, schem
     assert contrast(decide, ".decide-verdict") >= 4.5
 
 
-def test_works_after_instant_navigation_from_another_page(open_page):
+def test_works_after_following_the_menu_from_another_page(open_page):
     page = open_page("")
     page.locator("nav.md-nav--primary a", has_text="Which mode fits me?").first.click()
     page.wait_for_url(re.compile(r"/decide/$"))

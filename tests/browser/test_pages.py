@@ -49,3 +49,28 @@ def test_axe_reports_a_violation_when_there_is_one(open_page, axe_script):
     page, _ = open_page("")
     page.evaluate("document.querySelector('.md-search').removeAttribute('aria-label')")
     assert any(line.startswith("aria-dialog-name") for line in axe_violations(page, axe_script))
+
+
+AFTER_PAINT = """() => {
+    const paint = performance.getEntriesByName("first-contentful-paint")[0];
+    const listed = [...document.querySelectorAll("script[data-after-paint]")].map(s => s.src);
+    const started = [...document.querySelectorAll("script[src]:not([type])")].map(s => s.src);
+    const fetched = listed.map(src => performance.getEntriesByName(src)[0]);
+    return {
+        listed: listed.length,
+        missing: listed.filter(src => !started.includes(src)),
+        before_paint: listed.filter((src, i) => !fetched[i] || fetched[i].startTime < paint.startTime),
+        theme_ready: typeof window.document$ !== "undefined",
+    };
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "faq/"])
+def test_scripts_start_after_the_first_paint_and_all_run(open_page, path):
+    page, watch = open_page(path)
+    result = page.evaluate(AFTER_PAINT)
+    assert result["listed"] >= 2, "the theme's bundle and the guide's scripts should be listed"
+    assert result["missing"] == [] and result["before_paint"] == []
+    assert result["theme_ready"]
+    assert watch.problems == []

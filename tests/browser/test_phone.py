@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import GUIDE, PHONE, site_pages
+from browser.conftest import GUIDE, PHONE, scripts_started, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +42,7 @@ def test_drawer_navigation_reaches_every_mode_page(open_page, site_url):
     drawer = page.locator(".md-nav--primary")
     for mode in GUIDE.modes:
         page.goto(site_url)
+        scripts_started(page)
         expect(drawer).not_to_be_in_viewport()
         page.locator("label.md-header__button[for=__drawer]").click()
         expect(drawer).to_be_in_viewport()

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import CHOSEN_TABS, GUIDE, PHONE, answer, search, tab_label
+from browser.conftest import CHOSEN_TABS, GUIDE, PHONE, answer, scripts_started, search, tab_label
 
 pytestmark = pytest.mark.browser
 
@@ -61,11 +61,14 @@ def test_the_colour_scheme_switch_works_and_is_remembered(open_page, site_url):
     stored = page.evaluate("Object.keys(localStorage).filter(k => k.endsWith('__palette')).map(k => localStorage[k])")
     assert len(stored) == 1 and '"slate"' in stored[0]
     page.reload()
+    scripts_started(page)
     assert page.evaluate(scheme) == "slate"
     page.goto(site_url + "faq/")
+    scripts_started(page)
     assert page.evaluate(scheme) == "slate"
     toggle.click()
     page.reload()
+    scripts_started(page)
     assert page.evaluate(scheme) == "default"
 
 
@@ -87,4 +90,5 @@ def test_linked_tabs_switch_together_and_follow_to_other_pages(open_page, site_u
     tab_label(sets.last, names[-1]).click()
     assert set(page.evaluate(CHOSEN_TABS)) == {names[-1]}
     page.goto(site_url)
+    scripts_started(page)
     assert set(page.evaluate(CHOSEN_TABS)) == {names[-1]}

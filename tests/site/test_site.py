@@ -83,6 +83,21 @@ def test_nothing_is_loaded_from_another_host(built_site):
     assert not offenders, "\n".join(offenders)
 
 
+def test_no_script_file_runs_before_the_first_paint(built_site):
+    """Script files are listed inert and started by after-paint.js, which itself waits for the parser."""
+    offenders, pages = [], 0
+    for html_file in built_site.rglob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        scripts = soup.find_all("script", src=True)
+        pages += bool(scripts)
+        for script in scripts:
+            inert = script.get("type") == "text/plain" and script.has_attr("data-after-paint")
+            starter = script["src"].endswith("javascripts/after-paint.js") and script.has_attr("defer")
+            if not (inert or starter):
+                offenders.append(f"{html_file.relative_to(built_site)}: {script}")
+    assert pages > 10 and not offenders, "\n".join(offenders)
+
+
 def test_source_links_open_safely(built_site):
     soup = page(built_site, "sources")
     links = soup.select("ol.sources > li > a")
