@@ -81,7 +81,7 @@ def define_env(env):
     @env.macro
     def mode_page(mode_id):
         """The whole page of one mode."""
-        return render_mode_page(guide, mode_id, links(), edits)
+        return render_mode_page(guide, mode_id, links(), edits, groups if pages else None)
 
     @env.macro
     def glossary():

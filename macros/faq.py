@@ -123,11 +123,19 @@ def render_faq_locations(guide: Guide) -> str:
     return json.dumps(locations, separators=(",", ":"))
 
 
-def render_faq_links(guide: Guide, mode_id: str, links: Links) -> str:
-    """The questions that concern one mode, as a list of links into the FAQ."""
-    items = [
-        f"- [{md_text(e.question)}]({links.md('faq', e.id)})" for e in guide.faq if mode_id in e.modes
-    ]
+def render_faq_links(guide: Guide, mode_id: str, links: Links, groups: FaqGroups | None = None) -> str:
+    """The questions that concern one mode, as a list of links into the FAQ.
+
+    With the split FAQ's groups, one link per topic page with its count: a mode page of thousands
+    of questions would be heavier than the FAQ pages it points to.
+    """
+    if groups is None:
+        return "\n".join(f"- [{md_text(e.question)}]({links.md('faq', e.id)})" for e in guide.faq if mode_id in e.modes)
+    items = []
+    for category, entries in groups:
+        about_mode = [e for e in entries if mode_id in e.modes]
+        if about_mode:
+            items.append(f"- [{md_text(category.name)}]({links.md('faq', category.id)}) · {_count(about_mode)}")
     return "\n".join(items)
 
 

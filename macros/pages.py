@@ -7,7 +7,7 @@ from .chain import render_value_chain
 from .changes import latest_changes, updated_mark
 from .checks import source_references
 from .edits import Edits
-from .faq import render_faq_links
+from .faq import FaqGroups, render_faq_links
 from .markup import NO_SEARCH, Links, escape, fact_meta, indent, listed, md_block, md_text, source_numbers
 from .model import Guide, Mode, Point
 
@@ -61,8 +61,10 @@ def render_glance_tabs(guide: Guide, links: Links) -> str:
     return "\n".join(tabs)
 
 
-def render_mode_page(guide: Guide, mode_id: str, links: Links, edits: Edits | None = None) -> str:
-    """A whole page about one mode, from the data."""
+def render_mode_page(
+    guide: Guide, mode_id: str, links: Links, edits: Edits | None = None, faq_groups: FaqGroups | None = None,
+) -> str:
+    """A whole page about one mode, from the data; with the split FAQ's groups, its questions by topic."""
     mode = find_mode(guide, mode_id)
     numbers = source_numbers(guide)
     also = listed(mode.aliases)
@@ -87,7 +89,7 @@ def render_mode_page(guide: Guide, mode_id: str, links: Links, edits: Edits | No
         "## Who it suits {#who-it-suits}",
         _points(mode.suits, numbers, links),
         "## Questions about this mode {#questions}",
-        render_faq_links(guide, mode.id, links) or "No questions yet.",
+        render_faq_links(guide, mode.id, links, faq_groups) or "No questions yet.",
         f'<p class="suggest">{edits.link(mode.id, links, "Suggest a correction to this page")}</p>' if edits else "",
     ]
     return "\n\n".join(s for s in sections if s)

@@ -87,10 +87,10 @@ def test_each_topic_page_carries_the_json_ld_of_its_questions_and_the_index_none
         assert [q["url"].split("/faq/")[1] for q in data["mainEntity"]] == [f"{category.id}/#{e.id}" for e in entries]
 
 
-def test_mode_pages_link_questions_on_their_category_pages(split_site):
+def test_mode_pages_link_the_category_pages_of_their_questions(split_site):
     for mode in GUIDE.modes:
         links = {a["href"] for a in page(split_site, f"modes/{mode.id}").select("#questions ~ ul a")}
-        assert links == {f"../../faq/{e.category}/#{e.id}" for e in GUIDE.faq if mode.id in e.modes}
+        assert links == {f"../../faq/{e.category}/#{e.category}" for e in GUIDE.faq if mode.id in e.modes}
 
 
 def test_nav_lists_every_topic_under_faq(split_site):

@@ -105,3 +105,16 @@ def test_every_abbreviation_definition_is_applied():
 def test_guide_prints_as_counts():
     assert repr(GUIDE) == str(GUIDE)
     assert "5 faq" in repr(GUIDE) and "3 categories" in repr(GUIDE) and "Question" not in repr(GUIDE)
+
+
+def test_a_mode_page_of_the_split_faq_links_topics_with_counts_not_every_question():
+    only_alpha = [e.model_copy(update={"modes": ["alpha"]}) if e.id == "q-4" else e for e in FAQ]
+    only_alpha = [e.model_copy(update={"modes": ["beta"]}) if e.id in ("q-1", "q-3") else e for e in only_alpha]
+    guide = GUIDE.model_copy(update={"faq": only_alpha})
+    links = links_for("modes/alpha/", "modes/alpha.md", faq_pages(guide))
+    groups = faq_by_category(guide)
+    alpha = render_faq_links(guide, "alpha", links, groups)
+    assert alpha.splitlines() == [f"- [{BASE.categories[0].name}](../faq/stock.md#stock) · 3 questions"]
+    beta = render_faq_links(guide, "beta", links, groups)
+    assert beta.splitlines()[-1] == "- [Money](../faq/money.md#money) · 2 questions"
+    assert "Question" not in alpha + beta
