@@ -135,17 +135,18 @@ def main() -> int:
                 rows.append((page, "desktop", score(url + path, ["--preset=desktop"], speeds)))
                 rows.append((page, DEFAULT_MOBILE, score(url + path, [], speeds)))
                 print(f"scored {page} (desktop, mobile)", file=sys.stderr)
-            multiplier = round(calibrated_multiplier(statistics.median(speeds)), 1)
+            index = round(statistics.median(speeds))  # of the default runs, measured before any calibration
+            multiplier = round(calibrated_multiplier(index), 1)
             calibrated = f"mobile, CPU ×{multiplier} (calibrated)"
             for page, path in PAGES.items():
                 flags = [f"--throttling.cpuSlowdownMultiplier={multiplier}"]
-                rows.append((page, calibrated, score(url + path, flags, speeds)))
+                rows.append((page, calibrated, score(url + path, flags, [])))
                 print(f"scored {page} ({calibrated})", file=sys.stderr)
     rows.sort(key=lambda row: list(PAGES).index(row[0]))
     figures = table(rows)
     note = (f"Median of {RUNS} runs, measured {datetime.date.today().isoformat()} with Lighthouse 12.2.3 and "
             f"{chromium}, on a machine with {os.cpu_count()} cores (Lighthouse's CPU benchmark index "
-            f"{min(speeds)}–{max(speeds)}, median {round(statistics.median(speeds))}), the site served "
+            f"{min(speeds)}–{max(speeds)}, median {index}), the site served "
             f"gzip-compressed from the same machine. Lighthouse's default phone slows the CPU ×4, which assumes "
             f"a machine with an index of about 1,500; the calibrated rows use the slowdown Lighthouse's "
             f"throttling guide gives for this machine's median index (×{multiplier}), and the targets apply "

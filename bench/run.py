@@ -12,6 +12,7 @@ from pathlib import Path
 
 from macros.load import MAX_BYTES
 
+from .phone import PhoneScores, biggest_faq_page, lighthouse_installed, phone_scores
 from .reload import median, reload_times
 from .report import write_report
 from .synthetic import DATA_FILE, ROOT, dump, read_real, scaled, write_project
@@ -30,11 +31,12 @@ class Scale:
     faq_total: int | None
     runs: int
     budget: float
+    lighthouse: bool = False  # score the biggest FAQ page on a phone (when Lighthouse is installed)
 
 
 SCALES = (
     Scale("×1 (real data)", 1, None, 5, 60),
-    Scale("×10", 10, None, 5, 60),
+    Scale("×10", 10, None, 5, 60, lighthouse=True),
     Scale("×100", 100, None, 3, 0),  # one build of today's guide ×100 takes minutes: once
     Scale("10,000 FAQ", 10, 10_000, 3, 0),  # 10,000 FAQ entries, the rest of the guide ×10
 )
@@ -56,6 +58,7 @@ class Result:
     peak_kib: int = 0
     checks: list[float] = field(default_factory=list)
     sizes: dict[str, int] = field(default_factory=dict)
+    lighthouse: PhoneScores | None = None  # of the biggest FAQ page, where measured
 
     @property
     def build(self) -> float:
@@ -107,13 +110,13 @@ def build_command(config: Path, site: Path) -> list[str]:
 
 def page_sizes(site: Path) -> dict[str, int]:
     """HTML bytes of the pages the targets name, and of the search index."""
-    faq_pages = [p.stat().st_size for p in (site / "faq").glob("*/index.html")]
-    faq_index = (site / "faq" / "index.html").stat().st_size
+    faq_pages = list((site / "faq").glob("*/index.html"))
+    biggest = max([*faq_pages, site / "faq" / "index.html"], key=lambda p: p.stat().st_size)
     return {
         "search": (site / "search" / "search_index.json").stat().st_size,
         "compare": (site / "compare" / "index.html").stat().st_size,
-        "faq_index": faq_index,
-        "faq_biggest": max([*faq_pages, faq_index]),
+        "faq_index": (site / "faq" / "index.html").stat().st_size,
+        "faq_biggest": biggest.stat().st_size,
         "faq_pages": len(faq_pages),
         "mode_biggest": max(p.stat().st_size for p in (site / "modes").glob("*/index.html")),
     }
@@ -164,6 +167,9 @@ def measure(scale: Scale, real: dict, work: Path) -> Result:
         result.checks.append(run_timed([sys.executable, "-m", "macros.check"], work / "check.log", cwd=project).wall)
     result.pages = sum(1 for _ in (work / "site").rglob("index.html"))
     result.sizes = page_sizes(work / "site")
+    if scale.lighthouse and lighthouse_installed():
+        progress(f"  Lighthouse on the biggest FAQ page ({biggest_faq_page(work / 'site')})")
+        result.lighthouse = phone_scores(work / "site", biggest_faq_page(work / "site"))
     return result
 
 

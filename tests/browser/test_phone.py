@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import GUIDE, PHONE, scripts_started, site_pages
+from browser.conftest import GUIDE, PHONE, axe_violations, scripts_started, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -11,10 +11,18 @@ SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clie
 
 
 @pytest.mark.parametrize("path", site_pages())
-def test_no_page_scrolls_sideways(open_page, path):
+def test_no_page_scrolls_sideways_and_axe_finds_nothing(open_page, axe_script, path):
     page, _ = open_page(path, **PHONE)
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     assert page.evaluate(SIDEWAYS) <= 0
+    assert axe_violations(page, axe_script) == []  # the narrow layout shows labels the wide one hides
+
+
+@pytest.mark.parametrize("path", ["", "compare/", "faq/", "decide/"])
+def test_the_dark_scheme_on_a_phone_passes_axe(open_page, axe_script, path):
+    page, _ = open_page(path, color_scheme="dark", **PHONE)
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    assert axe_violations(page, axe_script) == []
 
 
 @pytest.mark.parametrize("path", ["", "compare/"])
