@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from .abbr import first_tooltips_only
 from .apidoc import render_api_fields, render_api_files
 from .chain import render_value_chain
 from .changes import render_changes
@@ -25,7 +26,7 @@ from .timeline import render_timeline
 DATA_FILE = Path("data") / "guide.yml"
 __all__ = [
     "DATA_FILE", "FAQ_PAGE_LIMIT", "LOCATIONS_FILE", "GuideError", "category_page", "define_env",
-    "edit_base_problem", "escape", "export_files", "faq_by_category", "faq_is_split", "faq_pages", "load_guide",
+    "edit_base_problem", "escape", "export_files", "faq_by_category", "first_tooltips_only", "faq_is_split", "faq_pages", "load_guide",
     "load_located", "render_faq_jsonld", "render_faq_locations", "used_abbreviations",
 ]
 

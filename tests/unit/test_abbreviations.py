@@ -5,6 +5,7 @@ import re
 import markdown
 
 from macros.markup import md_text
+from macros.abbr import first_tooltips_only
 from macros.pages import used_abbreviations
 
 EXTENSIONS = ["abbr", "attr_list", "md_in_html", "tables"]
@@ -58,3 +59,14 @@ def test_a_term_only_inside_a_longer_word_is_dropped():
 def test_a_page_without_definitions_is_left_alone():
     assert used_abbreviations(PAGE) == PAGE
     assert used_abbreviations(with_definitions("Nothing here", ["Not used"])) == "Nothing here\n\n"
+
+
+def test_a_tooltip_is_kept_once_per_section():
+    vat, y2 = '<abbr title="Value-added tax">VAT</abbr>', '<abbr title="Second warehouse">Y2</abbr>'
+    html = f"<p>{vat} and {y2}, again {vat.replace('VAT', 'vat')}</p><h3 id='q'>Q?</h3><p>{vat} {vat}</p>"
+    assert first_tooltips_only(html) == f"<p>{vat} and {y2}, again vat</p><h3 id='q'>Q?</h3><p>{vat} VAT</p>"
+
+
+def test_without_headings_or_repeats_nothing_changes():
+    html = '<p><abbr title="A &quot;b&quot;">JIT</abbr> <abbr title="x">Y2</abbr></p><header>not a heading</header>'
+    assert first_tooltips_only(html) == html

@@ -1,0 +1,27 @@
+"""Glossary tooltips: a term's tooltip at its first use in each section, plain text after that."""
+
+import re
+
+ABBR = re.compile(r'<abbr title="[^"]*">(.*?)</abbr>', re.S)
+SECTION_START = re.compile(r"(?=<h[1-6][\s>])")
+
+
+def first_tooltips_only(html: str) -> str:
+    """The page's HTML with each term's tooltip kept once per heading's section.
+
+    A reader who jumps to any question still finds its terms explained, and a long page does not
+    repeat the same definition hundreds of times (the FAQ named each mode about 150 times)."""
+    return "".join(_first_only(section) for section in SECTION_START.split(html))
+
+
+def _first_only(section: str) -> str:
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match) -> str:
+        term = match.group(1).casefold()
+        if term in seen:
+            return match.group(1)
+        seen.add(term)
+        return match.group(0)
+
+    return ABBR.sub(keep_first, section)
