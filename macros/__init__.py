@@ -89,10 +89,12 @@ def define_env(env):
         """The glossary table."""
         return render_glossary(guide)
 
+    definitions = render_abbreviations(guide)  # the same on every page: rendered once per build
+
     @env.macro
     def abbreviations():
         """Tooltip definitions for glossary terms."""
-        return render_abbreviations(guide)
+        return definitions
 
     @env.macro
     def sources():

@@ -25,6 +25,7 @@ LINE_START = re.compile(r"^([#+=:?/-]|\d+[.)])")  # what else opens a block at t
 BLOCK_MARKER = re.compile(r"^([ \t]*)(!!!|\?\?\?|===|```|~~~|\*\[|\[\^|:::|///)", re.M)
 DIRECTION_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
                      "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+DIRECTION_CHARS = re.compile("[" + "".join(DIRECTION_OPENERS) + "\u202c\u2069]")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ def close_directions(text: str) -> str:
 
     An unclosed override would reverse what follows it on the page, such as citations and dates.
     """
+    if not DIRECTION_CHARS.search(text):  # nearly all text: skip the walk, which is slow in Python
+        return text
     pending: list[str] = []
     for char in text:
         if char in DIRECTION_OPENERS:
