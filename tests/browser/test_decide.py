@@ -216,6 +216,7 @@ def test_works_after_following_the_menu_from_another_page(open_page):
     page = open_page("")
     page.locator("nav.md-nav--primary a", has_text="Which mode fits me?").first.click()
     page.wait_for_url(re.compile(r"/decide/$"))
+    scripts_started(page)
     assert page.is_visible(".decide-form") and not page.is_visible(".decide-nojs")
     answers = first_with("mode")
     answer(page, answers)
