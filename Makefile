@@ -39,7 +39,7 @@ build: $(STAMP) ## build the site; site/ is replaced only when the build succeed
 
 .PHONY: search-eval
 search-eval: $(STAMP) ## build, type each query in tests/search_queries.yml into the search box, print hit rates
-	$(BIN)/python tests/search_eval.py
+	PYTHONPATH=. $(BIN)/python tests/search_eval.py
 
 schema: $(STAMP) ## regenerate data/guide.schema.json from macros/model.py
 	$(BIN)/python -m macros.schema
@@ -48,7 +48,7 @@ linkcheck: $(STAMP) ## try every external link in the data online (needs a netwo
 	$(BIN)/python -m tools.linkcheck
 
 lighthouse: $(STAMP) $(NODE_STAMP) ## score home, compare and FAQ with Lighthouse; update docs/quality.md
-	$(BIN)/python bench/lighthouse_scores.py
+	$(BIN)/python -m bench.lighthouse_scores
 
 bench: $(STAMP) ## measure build time, growth, live reload and page weight; writes docs/benchmarks.md
 	$(BIN)/python -m bench

@@ -1,7 +1,6 @@
 """`make lighthouse`: score the built site with Lighthouse, print the table, record it in docs/quality.md."""
 
 import datetime
-import functools
 import gzip
 import json
 import os
@@ -10,18 +9,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from tools.local_site import CHROMIUM_FLAGS, QuietHandler, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 QUALITY_PAGE = ROOT / "docs" / "quality.md"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run"
-)
+CHROME_FLAGS = " ".join(CHROMIUM_FLAGS)
 PAGES = {"Home": "", "Compare": "compare/", "FAQ": "faq/"}
 DEFAULT_MOBILE = "mobile, CPU ×4 (default)"
 RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
@@ -30,7 +25,7 @@ COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
 MARKERS = ("<!-- lighthouse:start -->", "<!-- lighthouse:end -->")
 
 
-class _HostLikeHandler(SimpleHTTPRequestHandler):
+class _HostLikeHandler(QuietHandler):
     """Static files compressed with gzip, as any web host serves them (http.server alone does not)."""
 
     def do_GET(self):
@@ -46,21 +41,10 @@ class _HostLikeHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format, *args):  # keep the table readable
-        pass
 
-
-@contextmanager
 def serve(directory: Path):
-    """The folder served on a free loopback port for as long as the block runs."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_HostLikeHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """The built site, gzip-compressed as a web host serves it, on a free loopback port."""
+    return serve_folder(directory, _HostLikeHandler)
 
 
 def build(site: Path) -> None:

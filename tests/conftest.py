@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from tools.local_site import CHROMIUM_FLAGS, chromium_path
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
-CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 PROJECT_PARTS = ("data", "docs", "macros", "overrides", "mkdocs.yml")
 
 
@@ -45,11 +43,6 @@ def built_site(tmp_path_factory) -> Path:
     result = run_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
-
-
-def chromium_path() -> str | None:
-    """Debian's Chromium, if installed."""
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium")
 
 
 @pytest.fixture(scope="session")

@@ -6,29 +6,22 @@ It is a measurement: it fails on a build or query-file error, not on figures bel
 The browser tests import the same helpers, so both measure search the same way.
 """
 
-import contextlib
-import functools
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
+from tools.local_site import CHROMIUM_FLAGS, chromium_path, serve_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = Path(__file__).resolve().parent / "search_queries.yml"
-CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 TARGET = re.compile(r"^([a-z0-9-]+/)*(#[a-z0-9-]+)?$")
 TOP = 3
 GOALS = {1: 0.80, TOP: 0.95}
@@ -93,37 +86,12 @@ def rank(query: Query, results: list[Result]) -> int | None:
     return None
 
 
-def chromium_path() -> str | None:
-    """Debian's Chromium, if installed."""
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium")
-
-
 def launch(playwright):
     """Headless Chromium from the system package; never a downloaded browser."""
     executable = chromium_path()
     if executable is None:
         raise RuntimeError("Chromium not found: apt-get install chromium")
     return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, headless=True)
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # one line per request would bury the report
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """The folder served on a free loopback port; yields the base URL and stops the server after."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 class SearchBox:
@@ -222,7 +190,7 @@ def main() -> int:
         if missing := unknown_targets(queries, site_dir):
             print(f"{QUERIES.name} expects targets the site does not have: {', '.join(missing)}", file=sys.stderr)
             return 2
-        with serve(site_dir) as base_url, sync_playwright() as playwright:
+        with serve_folder(site_dir) as base_url, sync_playwright() as playwright:
             browser = launch(playwright)
             box = SearchBox(browser.new_page(viewport={"width": 1280, "height": 900}), base_url)
             found = {q.query: box.search(q.query) for q in queries}

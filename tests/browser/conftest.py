@@ -1,11 +1,8 @@
 """Browser fixtures: the built site served on loopback, Debian's Chromium driven by Playwright."""
 
-import functools
 import os
 import re
-import threading
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ from playwright.sync_api import Page, expect
 from conftest import ROOT
 from macros import DATA_FILE
 from macros.load import load_guide
+from tools.local_site import serve_folder
 
 GUIDE = load_guide(ROOT / DATA_FILE, ROOT)
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -32,22 +30,11 @@ def site_pages() -> list[str]:
     return pages + [f"modes/{mode.id}/" for mode in GUIDE.modes] + ["404.html"]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # keep the test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    """The built site served by a threaded server on a free loopback port, stopped after the session."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    """The built site on a free loopback port, stopped after the session."""
+    with serve_folder(built_site) as url:
+        yield url
 
 
 @dataclass

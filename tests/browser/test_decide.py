@@ -1,10 +1,7 @@
 """The decision guide and the value-chain diagram in headless Chromium: answers, results, shared links, phone, dark mode."""
 
-import functools
-import http.server
 import itertools
 import re
-import threading
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
@@ -24,27 +21,8 @@ NAMES = {m["id"]: m["name"] for m in RULES["modes"]}
 PHONE = {"width": 375, "height": 812}
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site without logging every request."""
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    """The built site on a free local port, for this module's tests."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
 @pytest.fixture
-def open_page(browser, base_url):
+def open_page(browser, site_url):
     """Opens a site path in a fresh context; records any request to another host."""
     contexts, off_site = [], []
 
@@ -52,8 +30,8 @@ def open_page(browser, base_url):
         context = browser.new_context(**options)
         contexts.append(context)
         page = context.new_page()
-        page.on("request", lambda r: None if r.url.startswith(base_url) else off_site.append(r.url))
-        page.goto(base_url + path)
+        page.on("request", lambda r: None if r.url.startswith(site_url) else off_site.append(r.url))
+        page.goto(site_url + path)
         if options.get("java_script_enabled", True):
             scripts_started(page)
         return page

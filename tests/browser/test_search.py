@@ -3,32 +3,19 @@
 
 import pytest
 
-from search_eval import TOP, SearchBox, load_queries, rank, serve
+from search_eval import TOP, SearchBox, load_queries, rank
 
 SMOKE = [q for q in load_queries() if q.smoke]
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def search_browser(browser):
-    """The session's Chromium (tests/browser/conftest.py): one Playwright per test run."""
-    return browser
-
-
-@pytest.fixture(scope="module")
-def search_url(built_site):
-    """The built site on a free loopback port, stopped after these tests."""
-    with serve(built_site) as url:
-        yield url
-
-
 @pytest.fixture
-def search_box(search_browser, search_url):
+def search_box(browser, site_url):
     """The search box of the home page, in a fresh browser context that may not leave the machine."""
-    context = search_browser.new_context(viewport={"width": 1280, "height": 900})
-    context.route(lambda url: not url.startswith(search_url), lambda route: route.abort())
-    yield SearchBox(context.new_page(), search_url)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
+    yield SearchBox(context.new_page(), site_url)
     context.close()
 
 

@@ -1,10 +1,7 @@
 """A guide with more FAQ entries than `extra.faq_page_limit`: one FAQ page per category."""
 
 import datetime
-import functools
-import http.server
 import json
-import threading
 
 import pytest
 import yaml
@@ -15,6 +12,7 @@ from conftest import FIXTURES, copy_project, run_build
 from macros import DATA_FILE
 from macros.faq import faq_by_category
 from macros.load import parse_guide
+from tools.local_site import serve_folder
 
 DATA = dump(scaled(yaml.safe_load((FIXTURES / "minimal.yml").read_text(encoding="utf-8")), 3, faq_total=7))
 GUIDE = parse_guide(DATA.encode("utf-8"), "scaled.yml", datetime.date.today())
@@ -119,16 +117,8 @@ def test_a_bad_limit_fails_the_build_with_a_message(tmp_path, limit):
 @pytest.fixture
 def served_split_site(split_site):
     """The split site over HTTP on a free loopback port (fetch() needs http, not file://)."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(split_site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(split_site) as url:
+        yield url.rstrip("/")
 
 
 @pytest.mark.browser

@@ -3,13 +3,13 @@
 import datetime
 import http.server
 import socket
-import threading
 
 import pytest
 
 from conftest import FIXTURES
 from macros.load import parse_guide
 from tools.linkcheck import check, external_urls
+from tools.local_site import serving
 
 GUIDE = parse_guide((FIXTURES / "minimal.yml").read_bytes(), "minimal.yml", datetime.date(2026, 6, 1))
 
@@ -39,12 +39,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def local_server():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(Handler) as url:
+        yield url.rstrip("/")
 
 
 def test_answers_are_judged(local_server):
