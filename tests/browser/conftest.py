@@ -78,7 +78,8 @@ def open_page(browser, site_url):
         watch = Watch(site_url)
         watch.attach(page)
         page.goto(site_url + path, wait_until=wait_until)
-        scripts_started(page)
+        if context_options.get("java_script_enabled", True):  # without JavaScript nothing marks the scripts started
+            scripts_started(page)
         return page, watch
 
     yield open_

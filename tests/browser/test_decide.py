@@ -21,27 +21,6 @@ NAMES = {m["id"]: m["name"] for m in RULES["modes"]}
 PHONE = {"width": 375, "height": 812}
 
 
-@pytest.fixture
-def open_page(browser, site_url):
-    """Opens a site path in a fresh context; records any request to another host."""
-    contexts, off_site = [], []
-
-    def opener(path: str, **options):
-        context = browser.new_context(**options)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("request", lambda r: None if r.url.startswith(site_url) else off_site.append(r.url))
-        page.goto(site_url + path)
-        if options.get("java_script_enabled", True):
-            scripts_started(page)
-        return page
-
-    yield opener
-    for context in contexts:
-        context.close()
-    assert not off_site, f"requests to other hosts: {off_site}"
-
-
 def full_answer_sets() -> list[dict]:
     """Every way to answer all questions, in a fixed order."""
     options = [[o["id"] for o in q["options"]] for q in RULES["questions"]]
@@ -75,7 +54,7 @@ def answer(page, answers: dict) -> None:
 
 def test_answering_shows_the_python_result_with_linked_reasons(open_page):
     answers = first_with("mode")
-    page = open_page("decide/")
+    page, watch = open_page("decide/")
     answer(page, answers)
     summary = page.locator(".decide-summary")
     assert summary.get_attribute("role") == "status"
@@ -87,11 +66,12 @@ def test_answering_shows_the_python_result_with_linked_reasons(open_page):
     reason_links.first.click()
     page.wait_for_url(re.compile(re.escape(first.split("#")[1]) + "$"))
     assert page.locator(f"#{first.split('#')[1]}").count() == 1
+    assert watch.off_site() == []
 
 
 def test_the_shared_link_gives_the_same_answers_and_result(open_page):
     answers = first_with("mode")
-    page = open_page("decide/")
+    page, watch = open_page("decide/")
     answer(page, answers)
     shared = page.locator(".decide-share a").get_attribute("href")
     assert shared == page.url
@@ -99,27 +79,29 @@ def test_the_shared_link_gives_the_same_answers_and_result(open_page):
     page.reload()
     scripts_started(page)
     assert page.locator(".decide-summary").inner_text() == expected
-    again = open_page(shared.split("/", 3)[3])  # a new browser context, as another person opening the link
+    again, again_watch = open_page(shared.split("/", 3)[3])  # a new browser context, as another person opening the link
     assert again.locator(".decide-summary").inner_text() == expected
     for question, option in answers.items():
         assert again.is_checked(f'input[name="{question}"][value="{option}"]')
+    assert watch.off_site() == again_watch.off_site() == []
 
 
 def test_it_depends_is_said_with_reasons_on_both_sides(open_page):
     answers = first_with("depends")
     result = score(RULES, answers)
-    page = open_page("decide/?" + urlencode(answers))
+    page, watch = open_page("decide/?" + urlencode(answers))
     assert page.locator(".decide-summary").inner_text().replace("\n", "") == summary_text(result)
     heads = page.locator(".decide-reasons-head").all_inner_texts()
     sides = {m for r in result["reasons"] for m in r["favours"]}
     assert [h for h in heads if h.startswith("Reasons for")] == [
         f"Reasons for {NAMES[m]}:" for m in result["leaders"] + [m for m in NAMES if m not in result["leaders"]] if m in sides
     ]
+    assert watch.off_site() == []
 
 
 def test_keyboard_alone_answers_and_starts_again(open_page):
     first = RULES["questions"][0]
-    page = open_page("decide/")
+    page, watch = open_page("decide/")
     page.focus(f'input[name="{first["id"]}"][value=""]')
     page.keyboard.press("ArrowDown")
     chosen = {first["id"]: first["options"][0]["id"]}
@@ -128,34 +110,38 @@ def test_keyboard_alone_answers_and_starts_again(open_page):
     page.keyboard.press("Enter")
     page.wait_for_function("() => !location.search")
     assert page.locator(".decide-summary").inner_text() == "Answer at least one question to see which mode fits you better."
+    assert watch.off_site() == []
 
 
 def test_unknown_answers_in_the_link_are_skipped(open_page):
     first, second = RULES["questions"][:2]
     valid = {second["id"]: second["options"][-1]["id"]}
-    page = open_page("decide/?" + urlencode({first["id"]: "not-an-option", **valid}))
+    page, watch = open_page("decide/?" + urlencode({first["id"]: "not-an-option", **valid}))
     assert page.is_checked(f'input[name="{first["id"]}"][value=""]')
     assert page.locator(".decide-summary").inner_text().replace("\n", "") == summary_text(score(RULES, valid))
+    assert watch.off_site() == []
 
 
 def test_without_javascript_the_rules_tables_are_the_guide(open_page):
-    page = open_page("decide/", java_script_enabled=False)
+    page, watch = open_page("decide/", java_script_enabled=False)
     assert not page.is_visible(".decide-form")
     assert page.is_visible(".decide-nojs")
     assert page.locator("table.decide-table").count() == len(RULES["questions"])
     assert page.is_visible("table.decide-table")
+    assert watch.off_site() == []
 
 
 @pytest.mark.parametrize("path", ["decide/", "compare/", *[f"modes/{m.id}/" for m in GUIDE.modes]])
 def test_phone_layout_has_no_sideways_page_scroll(open_page, path):
     query = "?" + urlencode(first_with("depends")) if path == "decide/" else ""
-    page = open_page(path + query, viewport=PHONE)
+    page, watch = open_page(path + query, viewport=PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     lanes = page.locator("figure.chain .chain-lane")
     for box in lanes.evaluate_all("els => els.map(e => e.getBoundingClientRect().right)"):
         assert box <= PHONE["width"]
     if path == "decide/":
         assert page.locator(".decide-option").first.bounding_box()["height"] >= 44  # a finger-sized target
+    assert watch.off_site() == []
 
 
 def contrast(page, selector: str) -> float:
@@ -182,16 +168,17 @@ def contrast(page, selector: str) -> float:
 
 @pytest.mark.parametrize("scheme, palette", [("light", "default"), ("dark", "slate")])
 def test_diagram_and_result_are_readable_in_light_and_dark_mode(open_page, scheme, palette):
-    page = open_page("compare/", color_scheme=scheme)
+    page, watch = open_page("compare/", color_scheme=scheme)
     assert page.get_attribute("body", "data-md-color-scheme") == palette
     for selector in (".chain-lane .chain-who", ".chain-lane .chain-goods", ".chain-name a"):
         assert contrast(page, selector) >= 4.5, selector
-    decide = open_page("decide/?" + urlencode(first_with("mode")), color_scheme=scheme)
+    decide, decide_watch = open_page("decide/?" + urlencode(first_with("mode")), color_scheme=scheme)
     assert contrast(decide, ".decide-verdict") >= 4.5
+    assert watch.off_site() == decide_watch.off_site() == []
 
 
 def test_works_after_following_the_menu_from_another_page(open_page):
-    page = open_page("")
+    page, watch = open_page("")
     page.locator("nav.md-nav--primary a", has_text="Which mode fits me?").first.click()
     page.wait_for_url(re.compile(r"/decide/$"))
     scripts_started(page)
@@ -199,3 +186,4 @@ def test_works_after_following_the_menu_from_another_page(open_page):
     answers = first_with("mode")
     answer(page, answers)
     assert page.locator(".decide-summary").inner_text().replace("\n", "") == summary_text(score(RULES, answers))
+    assert watch.off_site() == []
