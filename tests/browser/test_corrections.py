@@ -12,11 +12,9 @@ GUIDE, LINES = load_located(ROOT / DATA_FILE, ROOT)
 pytestmark = pytest.mark.browser
 
 
-def test_correction_link_from_a_faq_entry_names_it_on_the_how_to_page(browser, site_url):
+def test_correction_link_from_a_faq_entry_names_it_on_the_how_to_page(open_page, site_url):
     entry = GUIDE.faq[3]
-    page = browser.new_page()
-    page.goto(f"{site_url}faq/#{entry.id}")
-    scripts_started(page)
+    page, _ = open_page(f"faq/#{entry.id}")
     page.locator(f"#{entry.id} + details a.suggest-edit").click()
     target = page.locator("#correction-target")
     target.wait_for(state="visible")
@@ -24,15 +22,11 @@ def test_correction_link_from_a_faq_entry_names_it_on_the_how_to_page(browser, s
     assert target.inner_text() == (
         f"You came from the entry with id {entry.id}. It starts on line {LINES[entry.id]} of data/guide.yml."
     )
-    page.close()
 
 
-def test_how_to_page_ignores_a_crafted_query(browser, site_url):
-    page = browser.new_page()
-    page.goto(f"{site_url}corrections/?entry=%3Cimg%20src%3Dx%3E&line=1")
-    scripts_started(page)
+def test_how_to_page_ignores_a_crafted_query(open_page, site_url):
+    page, _ = open_page("corrections/?entry=%3Cimg%20src%3Dx%3E&line=1")
     assert page.locator("#correction-target").is_hidden()
     page.goto(f"{site_url}corrections/")
     scripts_started(page)
     assert page.locator("#correction-target").is_hidden()
-    page.close()
