@@ -2,6 +2,7 @@
 
 import html
 import re
+from collections.abc import Callable
 
 from .chain import render_value_chain
 from .changes import latest_changes, updated_mark
@@ -136,21 +137,39 @@ def used_abbreviations(markdown: str) -> str:
 
     Markdown reads every definition on a page and tries every term on every text: definitions a page
     does not use cost time that grows with pages × glossary. The test for a term is looser than
-    Markdown's (text as written, escapes undone), so a used definition is never dropped.
+    Markdown's (text as written, escapes undone, any characters between its words), so a used
+    definition is never dropped.
     """
     definitions = list(ABBREVIATION.finditer(markdown))
     if not definitions:
         return markdown
     rest = ABBREVIATION.sub("", markdown)
     text = html.unescape(BACKSLASH_ESCAPE.sub(r"\1", rest))
-    words, chars = set(ASCII_WORD.findall(text)), set(text)
-
-    def occurs(name: str) -> bool:
-        first = ASCII_WORD.match(name)  # a term's first word must be a whole word of the page...
-        return (first.group() in words if first else name[0] in chars) and name in text  # ...before the search
-
+    occurs = _term_finder(text, {d.group(1) for d in definitions})
     kept = [d.group(0).rstrip("\n") for d in definitions if occurs(d.group(1))]
     return rest.rstrip("\n") + "\n\n" + "\n\n".join(kept) + "\n" if kept else rest
+
+
+def _term_finder(text: str, names: set[str]) -> Callable[[str], bool]:
+    """Whether a term occurs in the text: its words in a row, and its other characters somewhere.
+
+    Word sequences are looked up in sets, not searched for in the text: a glossary of thousands of
+    terms on a page of megabytes would otherwise search the page thousands of times."""
+    tokens, chars = ASCII_WORD.findall(text), set(text)
+    firsts = {words[0] for words in map(ASCII_WORD.findall, names) if words}
+    starts = [at for at, token in enumerate(tokens) if token in firsts]
+    phrases: dict[int, set[tuple[str, ...]]] = {}
+
+    def occurs(name: str) -> bool:
+        words = tuple(ASCII_WORD.findall(name))
+        if not words:  # e.g. Chinese: no word breaks to look up
+            return set(name) <= chars and name in text
+        length = len(words)
+        if length not in phrases:
+            phrases[length] = {tuple(tokens[at:at + length]) for at in starts}
+        return words in phrases[length] and set(name) <= chars
+
+    return occurs
 
 
 MODE_SECTIONS = {"advantages": "advantages", "risks": "risks", "suits": "who-it-suits"}

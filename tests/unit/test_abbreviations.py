@@ -70,3 +70,8 @@ def test_a_tooltip_is_kept_once_per_section():
 def test_without_headings_or_repeats_nothing_changes():
     html = '<p><abbr title="A &quot;b&quot;">JIT</abbr> <abbr title="x">Y2</abbr></p><header>not a heading</header>'
     assert first_tooltips_only(html) == html
+
+
+def test_a_term_whose_words_are_not_in_a_row_is_dropped():
+    out = used_abbreviations(with_definitions("Managed by Semi, not semi-managed.", ["Semi-managed", "Semi"]))
+    assert kept(out) == ["Semi"]
