@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+import functools
 import io
 import json
 from typing import Literal
@@ -101,6 +102,7 @@ def _json(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+@functools.cache  # depends on the code only: generating it was a tenth of a live reload
 def render_json_schema(name: str) -> str:
     """The JSON Schema of one API file, generated from the same models that validate the data."""
     schema = DOCUMENTS[name].model_json_schema()

@@ -19,12 +19,13 @@ Kept apart so a move to another generator touches only this file. It
 - does the same for macro errors: the macros plugin would call exit(), which kills `mkdocs serve`'s
   rebuild thread; here they fail `mkdocs build` with the page and the error, and under `serve`
   are printed while the page's last good version (or the error, for a new page) is served,
-- keeps live reload quick: skips work no page uses, reuses compiled theme templates between
-  rebuilds and notices saved files sooner.
+- keeps live reload quick: skips work no page uses, reuses compiled theme templates and the HTML
+  of pages whose Markdown did not change between rebuilds, and notices saved files sooner.
 """
 
 import html
 import json
+import copy
 import logging
 import sys
 from pathlib import Path
@@ -35,6 +36,7 @@ from backrefs import bre
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 MODES_SECTION = "Modes"
 FAQ_SECTION = "FAQ"
@@ -66,8 +68,10 @@ def _load(macros, project_dir: str):
 
 
 def on_startup(command, dirty):
-    """Remember whether this is `mkdocs serve`, whose rebuilds must survive bad data."""
+    """Remember whether this is `mkdocs serve`, whose rebuilds must survive bad data; then reuse unchanged pages' HTML."""
     _session["serving"] = command == "serve"
+    if _session["serving"] and not isinstance(Page.render, _CachedRender):
+        Page.render = _CachedRender(Page.render)
 
 
 def _code_version(project_dir: str) -> tuple:
@@ -342,3 +346,67 @@ def on_serve(server, config, builder):
     for emitter in server.observer.emitters:  # docs/ and mkdocs.yml, watched already
         emitter._timeout = POLL_SECONDS
     return server
+
+
+class _WarningSeen(logging.Handler):
+    """Notes whether anything logged a warning (which strict mode counts) while it is attached."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.seen = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.seen = True
+
+
+class _CachedRender:
+    """Page.render under `mkdocs serve`: a page whose Markdown, site files and Markdown settings are
+    those of the last rebuild gets that rebuild's HTML again instead of being converted anew.
+
+    A data edit changes a few pages; converting the others again was half of each rebuild. Pages
+    whose conversion logged a warning are never reused, so strict mode still sees every warning.
+    """
+
+    KEPT = ("content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors")
+
+    def __init__(self, render) -> None:
+        self.render = render
+        self.pages: dict[str, tuple] = {}
+        self.files, self.files_key = None, None
+
+    def __get__(self, page, owner=None):
+        return self if page is None else lambda config, files: self(page, config, files)
+
+    def __call__(self, page, config, files) -> None:
+        key = (page.markdown, self._site_key(config, files))
+        kept = self.pages.get(page.file.src_uri)
+        if kept and kept[0] == key:
+            self._restore(page, kept[1], files)
+            return
+        seen = _WarningSeen()
+        loggers = (logging.getLogger(), logging.getLogger("mkdocs"))
+        for logger in loggers:
+            logger.addHandler(seen)
+        try:
+            self.render(page, config, files)
+        finally:
+            for logger in loggers:
+                logger.removeHandler(seen)
+        if not seen.seen:
+            self.pages[page.file.src_uri] = (key, copy.deepcopy({name: getattr(page, name) for name in self.KEPT}))
+
+    def _site_key(self, config, files) -> tuple:
+        """What a conversion depends on besides the Markdown: each file's address and the Markdown settings."""
+        if files is not self.files:  # once per build: every page of a build shares its Files
+            self.files = files
+            self.files_key = tuple(sorted((f.src_uri, f.dest_uri, f.url) for f in files))
+        # repr: settings holding functions differ each rebuild, so such pages are simply converted again.
+        settings = repr((config.markdown_extensions, config.mdx_configs, config.use_directory_urls, config.validation))
+        return self.files_key, settings
+
+    @staticmethod
+    def _restore(page, kept: dict, files) -> None:
+        for name, value in copy.deepcopy(kept).items():
+            setattr(page, name, value)
+        if page.links_to_anchors:  # keyed by the last rebuild's File objects: use this build's
+            page.links_to_anchors = {files.get_file_from_path(f.src_uri): v for f, v in page.links_to_anchors.items()}

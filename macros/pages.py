@@ -1,5 +1,6 @@
 """Page pieces about the modes themselves, the glossary and the sources."""
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -111,10 +112,14 @@ def render_glossary(guide: Guide) -> str:
     )
 
 
+GLOSSARY_START, GLOSSARY_END = "<!-- glossary tooltips -->", "<!-- /glossary tooltips -->"
+
+
 def render_abbreviations(guide: Guide) -> str:
     """Abbreviation definitions so each glossary term shows its meaning as a tooltip.
 
     A term the definition syntax cannot hold (with [, ] or \\) gets no tooltip rather than a wrong one.
+    The block is marked so that used_abbreviations finds it without reading the page for it.
     """
     lines = []
     for term in guide.glossary:
@@ -124,30 +129,38 @@ def render_abbreviations(guide: Guide) -> str:
                 lines.append(f"*[{name}]: {meaning}")
     # One block per definition: Markdown re-reads the rest of a block after each definition in it,
     # which grows with the square of the glossary.
-    return "\n" + "\n\n".join(lines) + "\n"
+    return f"\n{GLOSSARY_START}\n\n" + "\n\n".join(lines) + f"\n\n{GLOSSARY_END}\n"
 
 
-ABBREVIATION = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*\S[^\n]*\n?", re.M)  # one-line definitions only
+ABBREVIATION = re.compile(r"^\*\[([^\]\n]+)\]:[ \t]*\S[^\n]*", re.M)  # one-line definitions only
 BACKSLASH_ESCAPE = re.compile(r"\\(.)")
 ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
 
 
 def used_abbreviations(markdown: str) -> str:
-    """A page's Markdown with only the abbreviation definitions whose term occurs in it.
+    """A page's Markdown with only those definitions of its glossary block whose term occurs in it.
 
     Markdown reads every definition on a page and tries every term on every text: definitions a page
     does not use cost time that grows with pages × glossary. The test for a term is looser than
     Markdown's (text as written, escapes undone, any characters between its words), so a used
     definition is never dropped.
     """
-    definitions = list(ABBREVIATION.finditer(markdown))
-    if not definitions:
+    start = markdown.find(GLOSSARY_START)
+    end = markdown.find(GLOSSARY_END, start)
+    if start < 0 or end < 0:
         return markdown
-    rest = ABBREVIATION.sub("", markdown)
+    rest = markdown[:start].rstrip("\n") + "\n" + markdown[end + len(GLOSSARY_END):]
     text = html.unescape(BACKSLASH_ESCAPE.sub(r"\1", rest))
-    occurs = _term_finder(text, {d.group(1) for d in definitions})
-    kept = [d.group(0).rstrip("\n") for d in definitions if occurs(d.group(1))]
+    definitions = _definitions(markdown[start:end])
+    occurs = _term_finder(text, {name for name, _ in definitions})
+    kept = [line for name, line in definitions if occurs(name)]
     return rest.rstrip("\n") + "\n\n" + "\n\n".join(kept) + "\n" if kept else rest
+
+
+@functools.lru_cache(maxsize=2)  # every page of a build has the same block: read it once
+def _definitions(block: str) -> tuple[tuple[str, str], ...]:
+    """(term, definition line) of each definition in a glossary block."""
+    return tuple((m.group(1), m.group(0)) for m in ABBREVIATION.finditer(block))
 
 
 def _term_finder(text: str, names: set[str]) -> Callable[[str], bool]:

@@ -6,7 +6,7 @@ import markdown
 
 from macros.markup import md_text
 from macros.abbr import first_tooltips_only
-from macros.pages import used_abbreviations
+from macros.pages import GLOSSARY_END, GLOSSARY_START, used_abbreviations
 
 EXTENSIONS = ["abbr", "attr_list", "md_in_html", "tables"]
 DEFINITIONS = {
@@ -30,7 +30,9 @@ PAGE = "\n\n".join([
 
 
 def with_definitions(text: str, names) -> str:
-    return text + "\n\n" + "\n\n".join(f"*[{name}]: {DEFINITIONS[name]}" for name in names) + "\n"
+    """The page with a glossary block, as abbreviations() writes it, holding these definitions."""
+    lines = "\n\n".join(f"*[{name}]: {DEFINITIONS[name]}" for name in names)
+    return f"{text}\n\n{GLOSSARY_START}\n\n{lines}\n\n{GLOSSARY_END}\n"
 
 
 def kept(text: str) -> list[str]:
@@ -46,7 +48,8 @@ def test_unused_definitions_are_dropped_and_used_ones_kept():
 def test_the_page_renders_the_same_as_with_every_definition():
     page = with_definitions(PAGE, DEFINITIONS)
     full = markdown.markdown(page, extensions=EXTENSIONS)
-    assert markdown.markdown(used_abbreviations(page), extensions=EXTENSIONS) == full
+    markers = re.compile(rf"\s*(?:{GLOSSARY_START}|{GLOSSARY_END})")  # the filter drops them with the block
+    assert markdown.markdown(used_abbreviations(page), extensions=EXTENSIONS) == markers.sub("", full)
     for name in ("Semi-managed", "3PL", "JIT", "VMI"):  # negative control: the definitions do apply
         assert f'<abbr title="{DEFINITIONS[name]}">{name}</abbr>' in full
 
@@ -56,8 +59,10 @@ def test_a_term_only_inside_a_longer_word_is_dropped():
     assert kept(out) == ["全托管"]
 
 
-def test_a_page_without_definitions_is_left_alone():
+def test_a_page_without_a_glossary_block_is_left_alone():
     assert used_abbreviations(PAGE) == PAGE
+    own = f"{PAGE}\n\n*[Not used]: Written on the page itself, not by abbreviations().\n"
+    assert used_abbreviations(own) == own
     assert used_abbreviations(with_definitions("Nothing here", ["Not used"])) == "Nothing here\n\n"
 
 

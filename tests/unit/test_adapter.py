@@ -1,7 +1,12 @@
 """The MkDocs hook's macro-error handling, apart from a running server."""
 
+import logging
+
 import pytest
+from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import get_files
+from mkdocs.structure.pages import Page
 
 from macros import mkdocs_adapter
 
@@ -28,3 +33,82 @@ def test_serving_a_page_that_never_built_shows_the_error_escaped(session):
     session["serving"] = True
     out = mkdocs_adapter._macro_error("new.md", "new.md: UndefinedError: '<b>' is undefined")
     assert out == '<p class="macro-error"><strong>Macro error:</strong> new.md: UndefinedError: &#x27;&lt;b&gt;&#x27; is undefined</p>'
+
+
+# --- Reusing unchanged pages' HTML under `mkdocs serve` ------------------------------------------
+
+MKDOCS_RENDER = Page.render
+
+
+class CountedRender:
+    """MkDocs' own Page.render, counting its calls."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, page, config, files) -> None:
+        self.calls += 1
+        MKDOCS_RENDER(page, config, files)
+
+
+def small_site(root, pages: dict[str, str]):
+    """A config and the files of a site with these Markdown pages."""
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    (root / "mkdocs.yml").write_text("site_name: t\nmarkdown_extensions: [toc]\n", encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"))
+    return config, get_files(config)
+
+
+def rendered(cache, config, files, uri: str, markdown: str) -> Page:
+    page = Page(None, files.get_file_from_path(uri), config)
+    page.markdown = markdown
+    cache(page, config, files)
+    return page
+
+
+@pytest.fixture
+def cached(tmp_path):
+    counted = CountedRender()
+    config, files = small_site(tmp_path, {"a.md": "# A\n", "b.md": "# B\n\n## Part {#part}\n"})
+    return mkdocs_adapter._CachedRender(counted), counted, config, files, tmp_path
+
+
+def test_an_unchanged_page_is_converted_once_and_gets_the_same_html(cached):
+    cache, counted, config, files, _ = cached
+    first, second = (rendered(cache, config, files, "a.md", "# A\n\n## One\n\nText.\n") for _ in range(2))
+    first.toc.items[0].children = second.toc.items[0].children = []  # the hook cuts tables of contents in place
+    again = rendered(cache, config, files, "a.md", "# A\n\n## One\n\nText.\n")
+    assert counted.calls == 1
+    assert again.content == first.content and "<h2 id=\"one\">One</h2>" in again.content
+    assert [c.title for c in again.toc.items[0].children] == ["One"]
+
+
+def test_changed_markdown_or_changed_site_files_convert_again(cached):
+    cache, counted, config, files, root = cached
+    rendered(cache, config, files, "a.md", "# A\n")
+    assert "Changed" in rendered(cache, config, files, "a.md", "# Changed\n").content
+    config, files = small_site(root / "grown", {"a.md": "# A\n", "b.md": "# B\n", "c.md": "# C\n"})
+    rendered(cache, config, files, "a.md", "# Changed\n")
+    assert counted.calls == 3
+
+
+def test_a_page_whose_conversion_warned_is_converted_again_so_strict_mode_counts_it(cached, caplog):
+    cache, counted, config, files, _ = cached
+    for _ in range(2):
+        rendered(cache, config, files, "a.md", "[gone](missing.md)\n")
+    assert counted.calls == 2
+    assert sum("missing.md" in r.getMessage() for r in caplog.records if r.levelname == "WARNING") == 2
+
+
+def test_links_to_anchors_of_a_reused_page_point_at_this_builds_files(cached):
+    cache, counted, config, files, root = cached
+    config.validation.anchors = logging.WARNING
+    rendered(cache, config, files, "a.md", "[part](b.md#part)\n")
+    config, files = small_site(root, {})  # the next rebuild: same files, new objects
+    config.validation.anchors = logging.WARNING
+    again = rendered(cache, config, files, "a.md", "[part](b.md#part)\n")
+    assert counted.calls == 1
+    (target, anchors), = again.links_to_anchors.items()
+    assert target is files.get_file_from_path("b.md") and anchors == {"part": "b.md#part"}
