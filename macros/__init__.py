@@ -11,8 +11,8 @@ from .decide import render_decision_form, render_decision_table
 from .edits import Edits, edit_base_problem
 from .exports import export_files
 from .faq import (
-    FAQ_PAGE_LIMIT, LOCATIONS_FILE, category_page, faq_by_category, faq_is_split, faq_pages, render_faq,
-    render_faq_category, render_faq_index, render_faq_jsonld, render_faq_locations,
+    FAQ_PAGE_LIMIT, LOCATIONS_FILE, answer_texts, category_page, faq_by_category, faq_is_split, faq_pages,
+    render_faq, render_faq_category, render_faq_index, render_faq_jsonld, render_faq_locations,
 )
 from .load import GuideError, load_guide, load_located
 from .markup import escape, links_for
@@ -25,7 +25,7 @@ from .timeline import render_timeline
 
 DATA_FILE = Path("data") / "guide.yml"
 __all__ = [
-    "DATA_FILE", "FAQ_PAGE_LIMIT", "LOCATIONS_FILE", "GuideError", "category_page", "define_env",
+    "DATA_FILE", "FAQ_PAGE_LIMIT", "LOCATIONS_FILE", "GuideError", "answer_texts", "category_page", "define_env",
     "edit_base_problem", "escape", "export_files", "faq_by_category", "first_tooltips_only", "faq_is_split", "faq_pages", "load_guide",
     "load_located", "render_faq_jsonld", "render_faq_locations", "used_abbreviations",
 ]

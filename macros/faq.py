@@ -4,14 +4,17 @@ Up to a limit of entries the FAQ is one page; above it, one page per category (f
 and faq/ lists the categories. Renderers get that layout in their Links (`faq_pages`).
 """
 
+import html
 import json
+import re
 from collections import defaultdict
+from collections.abc import Mapping
 
 from .changes import latest_changes, updated_mark
 from .edits import Edits
 from .markup import (
     NO_SEARCH, Links, close_directions, disagreement_html, escape, fact_meta, indent, listed, md_block, md_text,
-    phrase, plain_text, source_numbers,
+    phrase, source_numbers,
 )
 from .model import Category, Change, FaqEntry, Guide
 
@@ -139,14 +142,39 @@ def render_faq_links(guide: Guide, mode_id: str, links: Links, groups: FaqGroups
     return "\n".join(items)
 
 
-def render_faq_jsonld(guide: Guide, faq_url: str, entries: list[FaqEntry] | None = None) -> str:
-    """schema.org FAQPage for a FAQ page at this absolute URL: one Question per entry on it (default: all)."""
+# A question's heading (its own text only), its collapsible block, and the answer up to the parts
+# the renderer adds after it. Editor Markdown cannot hold raw HTML, so these tags only come from here.
+ANSWER = re.compile(
+    r'<h([1-6])[^>]* id="([^"]+)"[^>]*>(?:(?!</h[1-6]>).)*</h\1>\s*<details class="question faq">\s*'
+    r'<summary>Answer</summary>(.*?)(?=<div class="disagree"|<p class="also-asked"|<p class="faq-meta"|</details>)',
+    re.S,
+)
+HEADING_LINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|br|div|h[1-6]|blockquote|pre|table|tr|td|th)\b[^>]*>")
+TAG = re.compile(r"<[^>]*>")
+
+
+def answer_texts(page_html: str) -> dict[str, str]:
+    """Each FAQ answer on a rendered page as one line of plain text, by entry id: what the reader sees.
+
+    Read from the page's HTML rather than converted again: a second Markdown conversion of every
+    answer was a tenth of a large build."""
+    texts = {}
+    for match in ANSWER.finditer(page_html):
+        answer = TAG.sub("", BLOCK_TAG.sub(" ", HEADING_LINK.sub("", match.group(3))))
+        texts[match.group(2)] = " ".join(html.unescape(answer).split())
+    return texts
+
+
+def render_faq_jsonld(guide: Guide, faq_url: str, texts: Mapping[str, str], entries: list[FaqEntry] | None = None) -> str:
+    """schema.org FAQPage for a FAQ page at this absolute URL: one Question per entry on it (default: all),
+    answered by its text on the page (answer_texts)."""
     questions = [
         {
             "@type": "Question",
             "name": close_directions(entry.question),
             "url": f"{faq_url}#{entry.id}",
-            "acceptedAnswer": {"@type": "Answer", "text": plain_text(entry.answer)},
+            "acceptedAnswer": {"@type": "Answer", "text": texts[entry.id]},
         }
         for entry in (guide.faq if entries is None else entries)
     ]

@@ -5,9 +5,6 @@ import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
-
-import markdown
 
 from .model import SITE_LINK, Disagreement, Guide, Sourced
 
@@ -161,34 +158,3 @@ def disagreement_html(disagreement: Disagreement, numbers: dict[str, int], links
         '<div class="disagree" role="note"><strong class="disagree-label">⚠ Sources disagree:</strong> '
         f"{escape(disagreement.summary)}<ul>{views}</ul></div>"
     )
-
-
-class _TextOnly(HTMLParser):
-    """Collects the text of an HTML fragment, with a space where a block ends."""
-
-    BLOCKS = {"p", "li", "ul", "ol", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "td", "th"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.BLOCKS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        self.handle_starttag(tag, [])
-
-    def handle_data(self, data):
-        self.parts.append(data)
-
-
-_MARKDOWN = markdown.Markdown()  # one converter, reset per use: building one costs more than converting
-
-
-def plain_text(editor_markdown: str) -> str:
-    """What a reader sees of an editor's Markdown field, as one line of plain text."""
-    parser = _TextOnly()
-    parser.feed(_MARKDOWN.reset().convert(md_block(editor_markdown, Links())))
-    parser.close()
-    return " ".join("".join(parser.parts).split())

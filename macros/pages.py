@@ -152,29 +152,28 @@ def used_abbreviations(markdown: str) -> str:
     rest = markdown[:start].rstrip("\n") + "\n" + markdown[end + len(GLOSSARY_END):]
     text = html.unescape(BACKSLASH_ESCAPE.sub(r"\1", rest))
     definitions = _definitions(markdown[start:end])
-    occurs = _term_finder(text, {name for name, _ in definitions})
-    kept = [line for name, line in definitions if occurs(name)]
+    occurs = _term_finder(text, {words[0] for _, words, _ in definitions if words})
+    kept = [line for name, words, line in definitions if occurs(name, words)]
     return rest.rstrip("\n") + "\n\n" + "\n\n".join(kept) + "\n" if kept else rest
 
 
 @functools.lru_cache(maxsize=2)  # every page of a build has the same block: read it once
-def _definitions(block: str) -> tuple[tuple[str, str], ...]:
-    """(term, definition line) of each definition in a glossary block."""
-    return tuple((m.group(1), m.group(0)) for m in ABBREVIATION.finditer(block))
+def _definitions(block: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """(term, its ASCII words, definition line) of each definition in a glossary block."""
+    return tuple((m.group(1), tuple(ASCII_WORD.findall(m.group(1))), m.group(0)) for m in ABBREVIATION.finditer(block))
 
 
-def _term_finder(text: str, names: set[str]) -> Callable[[str], bool]:
-    """Whether a term occurs in the text: its words in a row, and its other characters somewhere.
+def _term_finder(text: str, firsts: set[str]) -> Callable[[str, tuple[str, ...]], bool]:
+    """Whether a term (with its ASCII words) occurs in the text: its words in a row, its other characters somewhere.
 
     Word sequences are looked up in sets, not searched for in the text: a glossary of thousands of
-    terms on a page of megabytes would otherwise search the page thousands of times."""
+    terms on a page of megabytes would otherwise search the page thousands of times. `firsts` are
+    the terms' first words: only where one stands can a term start."""
     tokens, chars = ASCII_WORD.findall(text), set(text)
-    firsts = {words[0] for words in map(ASCII_WORD.findall, names) if words}
     starts = [at for at, token in enumerate(tokens) if token in firsts]
     phrases: dict[int, set[tuple[str, ...]]] = {}
 
-    def occurs(name: str) -> bool:
-        words = tuple(ASCII_WORD.findall(name))
+    def occurs(name: str, words: tuple[str, ...]) -> bool:
         if not words:  # e.g. Chinese: no word breaks to look up
             return set(name) <= chars and name in text
         length = len(words)

@@ -6,14 +6,42 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
+from bs4 import BeautifulSoup
 
+from macros.markup import Links, md_block
 from tools.local_site import CHROMIUM_FLAGS, chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 PROJECT_PARTS = ("data", "docs", "macros", "overrides", "mkdocs.yml")
+
+
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring MkDocs' own tags such as !ENV."""
+
+
+ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+EXTENSIONS = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)["markdown_extensions"]
+
+
+def site_markdown(text: str) -> str:
+    """Markdown converted to HTML with the site's extensions and their settings (mkdocs.yml)."""
+    names = [e if isinstance(e, str) else next(iter(e)) for e in EXTENSIONS]
+    configs = {next(iter(e)): next(iter(e.values())) for e in EXTENSIONS if isinstance(e, dict)}
+    return markdown.markdown(text, extensions=names, extension_configs=configs)
+
+
+def alone_as_text(answer: str) -> str:
+    """An answer converted on its own and read as text, a space where a block ends: the JSON-LD's reference."""
+    page = BeautifulSoup(markdown.markdown(md_block(answer, Links())), "html.parser")
+    for block in page.find_all(["p", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote"]):
+        block.insert_before(" ")
+        block.insert_after(" ")
+    return " ".join(page.get_text().split())
 
 
 def copy_project(target: Path) -> Path:

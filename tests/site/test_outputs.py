@@ -12,12 +12,11 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, alone_as_text, copy_project, run_build
 from macros import DATA_FILE
 from macros.changes import latest_changes
 from macros.exports import FaqDocument, GuideDocument, ModeDocument
 from macros.load import load_located
-from macros.markup import plain_text
 from macros.model import Guide
 
 GUIDE, LINES = load_located(ROOT / DATA_FILE, ROOT)
@@ -164,7 +163,7 @@ def test_faq_jsonld_has_one_question_per_entry_and_each_answer_is_on_the_page(bu
         answer = page.find(id=entry.id).find_next_sibling("details")
         shown = "".join(answer.get_text().split())
         assert "".join(question["acceptedAnswer"]["text"].split()) in shown, entry.id
-        assert question["acceptedAnswer"]["text"] == plain_text(entry.answer)
+        assert question["acceptedAnswer"]["text"] == alone_as_text(entry.answer)
     other = GUIDE.faq[1].id
     assert "".join(data["mainEntity"][0]["acceptedAnswer"]["text"].split()) not in "".join(
         page.find(id=other).find_next_sibling("details").get_text().split()

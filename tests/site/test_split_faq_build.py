@@ -8,7 +8,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from bench.synthetic import dump, scaled
-from conftest import FIXTURES, copy_project, run_build
+from conftest import FIXTURES, alone_as_text, copy_project, run_build
 from macros import DATA_FILE
 from macros.faq import faq_by_category
 from macros.load import parse_guide
@@ -83,6 +83,7 @@ def test_each_topic_page_carries_the_json_ld_of_its_questions_and_the_index_none
         (data,) = json_ld(split_site, f"faq/{category.id}")
         assert data["url"].endswith(f"/faq/{category.id}/")
         assert [q["url"].split("/faq/")[1] for q in data["mainEntity"]] == [f"{category.id}/#{e.id}" for e in entries]
+        assert [q["acceptedAnswer"]["text"] for q in data["mainEntity"]] == [alone_as_text(e.answer) for e in entries]
 
 
 def test_mode_pages_link_the_category_pages_of_their_questions(split_site):

@@ -7,14 +7,14 @@ import json
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, site_markdown
 from macros.apidoc import render_api_fields, render_api_files
 from macros.exports import (
     CSV_PATH, DOCUMENTS, Envelope, FaqDocument, GuideDocument, ModeDocument, export_files, render_comparison_csv,
 )
-from macros.faq import render_faq_jsonld
+from macros.faq import answer_texts, render_faq, render_faq_jsonld
 from macros.load import parse_guide
-from macros.markup import links_for, plain_text
+from macros.markup import links_for
 from macros.model import Cell, Change, Guide
 
 GUIDE = parse_guide((FIXTURES / "minimal.yml").read_bytes(), "minimal.yml", datetime.date(2026, 6, 1))
@@ -142,8 +142,13 @@ def test_csv_names_disagreements():
 # --- FAQ JSON-LD ------------------------------------------------------------------------
 
 
+def faq_page_texts(guide: Guide) -> dict[str, str]:
+    """The answers' texts on the guide's one-page FAQ, converted as the site converts it."""
+    return answer_texts(site_markdown(render_faq(guide, links_for("faq/", "faq.md"))))
+
+
 def test_jsonld_is_a_faq_page_with_one_question_per_entry_and_the_visible_answer():
-    data = json.loads(render_faq_jsonld(GUIDE, f"{SITE}faq/"))
+    data = json.loads(render_faq_jsonld(GUIDE, f"{SITE}faq/", faq_page_texts(GUIDE)))
     assert data["@context"] == "https://schema.org" and data["@type"] == "FAQPage"
     assert [q["name"] for q in data["mainEntity"]] == [e.question for e in GUIDE.faq]
     assert [q["url"] for q in data["mainEntity"]] == [f"{SITE}faq/#{e.id}" for e in GUIDE.faq]
@@ -152,14 +157,19 @@ def test_jsonld_is_a_faq_page_with_one_question_per_entry_and_the_visible_answer
 
 def test_jsonld_cannot_close_its_script_element():
     entry = GUIDE.faq[0].model_copy(update={"question": "Is </script><script>alert(1)</script> & <!-- ok?"})
-    text = render_faq_jsonld(GUIDE.model_copy(update={"faq": [entry]}), f"{SITE}faq/")
+    guide = GUIDE.model_copy(update={"faq": [entry]})
+    text = render_faq_jsonld(guide, f"{SITE}faq/", faq_page_texts(guide))
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["mainEntity"][0]["name"] == entry.question
 
 
-def test_plain_text_is_what_the_reader_sees():
-    answer = "First **bold** and [a row](compare.md#x).\n\n- one\n- two with <b>tag</b>\n\nLast `code` line."
-    assert plain_text(answer) == "First bold and a row. one two with <b>tag</b> Last code line."
+def test_an_answers_text_is_what_the_reader_sees_and_not_what_the_page_adds_after_it():
+    answer = ("First **bold** and [a row](compare.md#x).\n\n- one\n- two with <b>tag</b> &amp; more\n\n"
+              "## A heading\n\nLast `code` line.")
+    entry = GUIDE.faq[0].model_copy(update={"answer": answer, "also_asked": ["Asked otherwise?"]})
+    texts = faq_page_texts(GUIDE.model_copy(update={"faq": [entry, *GUIDE.faq[1:]]}))
+    assert texts[entry.id] == "First bold and a row. one two with <b>tag</b> &amp; more A heading Last code line."
+    assert texts.keys() == {e.id for e in GUIDE.faq}
 
 
 # --- API page parts ----------------------------------------------------------------------

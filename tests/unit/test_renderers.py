@@ -4,12 +4,10 @@ import datetime
 import html
 import re
 
-import markdown
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, site_markdown
 from macros.faq import render_faq, render_faq_links
 from macros.load import parse_guide
 from macros.markup import Links, close_directions, escape, links_for, md_block, md_text
@@ -23,19 +21,9 @@ GUIDE = parse_guide((FIXTURES / "minimal.yml").read_bytes(), "minimal.yml", date
 LINKS = links_for("compare/", "compare.md")
 
 
-class ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, ignoring MkDocs' own tags such as !ENV."""
-
-
-ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-EXTENSIONS = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)["markdown_extensions"]
-
-
 def rendered(text: str) -> BeautifulSoup:
     """Markdown rendered with the site's extensions, parsed."""
-    names = [e if isinstance(e, str) else next(iter(e)) for e in EXTENSIONS]
-    configs = {next(iter(e)): next(iter(e.values())) for e in EXTENSIONS if isinstance(e, dict)}
-    return BeautifulSoup(markdown.markdown(text, extensions=names, extension_configs=configs), "html.parser")
+    return BeautifulSoup(site_markdown(text), "html.parser")
 
 
 def with_changes(guide: Guide, **changes) -> Guide:
