@@ -1,5 +1,6 @@
 """The API page's reference parts, generated from the same models as the files they describe."""
 
+import functools
 import json
 
 from .exports import API, CSV_PATH, DOCUMENTS, FEED_PATH
@@ -51,6 +52,7 @@ def _table(name: str, schema: dict) -> str:
     return header + "| field | type | required | meaning |\n| --- | --- | --- | --- |\n" + "\n".join(rows)
 
 
+@functools.cache  # depends on the code only
 def render_api_fields() -> str:
     """One table per file type and per kind of entry, from the models' JSON Schemas."""
     tables: dict[str, dict] = {}
