@@ -43,7 +43,10 @@ class RecordMarkdown(BasePlugin):
     def on_page_markdown(self, markdown, page, config, files):
         front = f"---\n{yaml.safe_dump(dict(page.meta), allow_unicode=True)}---\n\n" if page.meta else ""
         self.pages[page.file.src_uri] = front + markdown
-        return "# Recorded\n"  # this build's pages are thrown away: skip their Markdown work
+        # This build's pages are thrown away: skip their Markdown work, and the FAQ's JSON-LD, which
+        # reads the answers from the converted page.
+        page.meta = {key: value for key, value in page.meta.items() if key != "structured_data"}
+        return "# Recorded\n"
 
     @event_priority(-100)
     def on_post_build(self, config):

@@ -238,6 +238,10 @@ def on_page_context(context, page, config, nav):
     if kind == "faq":
         guide = config.extra["guide"]
         entries = _faq_on_page(guide, page.file.src_uri)
+        missing = [e.id for e in entries if e.id not in _session["answer_texts"]]
+        if missing:
+            raise abort_build(f"{page.file.src_uri}: the answer of FAQ entry {missing[0]!r} was not found on the "
+                              "converted page, so its JSON-LD cannot be written (macros/faq.py: ANSWER)")
         if entries:  # the split FAQ's front page lists topics, no questions
             context["json_ld"] = macros.render_faq_jsonld(guide, page.canonical_url, _session["answer_texts"], entries)
     elif kind is not None:

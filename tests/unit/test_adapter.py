@@ -1,13 +1,16 @@
 """The MkDocs hook's macro-error handling, apart from a running server."""
 
 import logging
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
+import macros
+from conftest import ROOT
 from macros import mkdocs_adapter
 
 
@@ -112,3 +115,11 @@ def test_links_to_anchors_of_a_reused_page_point_at_this_builds_files(cached):
     assert counted.calls == 1
     (target, anchors), = again.links_to_anchors.items()
     assert target is files.get_file_from_path("b.md") and anchors == {"part": "b.md#part"}
+
+
+def test_a_faq_answer_missing_from_the_converted_page_fails_the_build_by_name(session):
+    guide = macros.load_guide(ROOT / macros.DATA_FILE)
+    session.update(macros=macros, faq_pages={}, answer_texts={guide.faq[0].id: "Shown."})
+    page = SimpleNamespace(meta={"structured_data": "faq"}, file=SimpleNamespace(src_uri="faq.md"), canonical_url="https://x/faq/")
+    with pytest.raises(Abort, match=f"faq.md: the answer of FAQ entry '{guide.faq[1].id}' was not found"):
+        mkdocs_adapter.on_page_context({}, page, SimpleNamespace(extra={"guide": guide}), None)
