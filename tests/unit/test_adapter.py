@@ -1,4 +1,4 @@
-"""The MkDocs hook's macro-error handling, apart from a running server."""
+"""The MkDocs hook apart from a running server: macro errors, reused page HTML under serve, the FAQ JSON-LD."""
 
 import logging
 from types import SimpleNamespace
