@@ -26,7 +26,7 @@ from .timeline import render_timeline
 DATA_FILE = Path("data") / "guide.yml"
 __all__ = [
     "DATA_FILE", "FAQ_PAGE_LIMIT", "LOCATIONS_FILE", "GuideError", "answer_texts", "category_page", "define_env",
-    "edit_base_problem", "escape", "export_files", "faq_by_category", "first_tooltips_only", "faq_is_split", "faq_pages", "load_guide",
+    "edit_base_problem", "escape", "export_files", "faq_by_category", "faq_is_split", "faq_pages", "first_tooltips_only", "load_guide",
     "load_located", "render_faq_jsonld", "render_faq_locations", "used_abbreviations",
 ]
 
