@@ -80,6 +80,11 @@ def calibrated_multiplier(benchmark_index: float) -> float:
     return 1.0
 
 
+def cpu_slowdown(multiplier: float) -> list[str]:
+    """Lighthouse's flag for a phone whose CPU is this many times slower than the machine."""
+    return [f"--throttling.cpuSlowdownMultiplier={multiplier}"]
+
+
 def median_scores(reports: list[dict]) -> dict[str, int]:
     """Each category's median score (0–100) over several runs, as scores vary from run to run."""
     return {name: round(statistics.median(r["categories"][name]["score"] for r in reports) * 100) for name in TARGETS}
@@ -124,8 +129,7 @@ def main() -> int:
             multiplier = round(calibrated_multiplier(index), 1)
             calibrated = f"mobile, CPU ×{multiplier} (calibrated)"
             for page, path in PAGES.items():
-                flags = [f"--throttling.cpuSlowdownMultiplier={multiplier}"]
-                rows.append((page, calibrated, score(url + path, flags, [])))
+                rows.append((page, calibrated, score(url + path, cpu_slowdown(multiplier), [])))
                 print(f"scored {page} ({calibrated})", file=sys.stderr)
     rows.sort(key=lambda row: list(PAGES).index(row[0]))
     figures = table(rows)

@@ -4,7 +4,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lighthouse_scores import CHROMIUM, calibrated_multiplier, lighthouse, serve
+from .lighthouse_scores import CHROMIUM, RUNS, calibrated_multiplier, cpu_slowdown, score, serve
 from .synthetic import ROOT
 
 
@@ -16,6 +16,7 @@ class PhoneScores:
     default: int
     calibrated: int
     multiplier: float
+    runs: int  # each score is the median of this many
 
 
 def lighthouse_installed() -> bool:
@@ -30,16 +31,11 @@ def biggest_faq_page(site: Path) -> str:
     return biggest.parent.relative_to(site).as_posix() + "/"
 
 
-def _performance(report: dict) -> int:
-    return round(report["categories"]["performance"]["score"] * 100)
-
-
-def phone_scores(site: Path, path: str, runs: int = 3) -> PhoneScores:
-    """Median phone performance of one page over a few runs, default and calibrated."""
+def phone_scores(site: Path, path: str) -> PhoneScores:
+    """Median phone performance of one page, with the default CPU slowdown and the calibrated one."""
+    speeds: list[int] = []
     with serve(site) as url:
-        default = [lighthouse(url + path, []) for _ in range(runs)]
-        index = statistics.median(r["environment"]["benchmarkIndex"] for r in default)
-        multiplier = round(calibrated_multiplier(index), 1)
-        calibrated = [lighthouse(url + path, [f"--throttling.cpuSlowdownMultiplier={multiplier}"]) for _ in range(runs)]
-    return PhoneScores(path, round(statistics.median(map(_performance, default))),
-                       round(statistics.median(map(_performance, calibrated))), multiplier)
+        default = score(url + path, [], speeds)["performance"]
+        multiplier = round(calibrated_multiplier(statistics.median(speeds)), 1)
+        calibrated = score(url + path, cpu_slowdown(multiplier), [])["performance"]
+    return PhoneScores(path, default, calibrated, multiplier, RUNS)
