@@ -21,6 +21,20 @@ NAMES = {m["id"]: m["name"] for m in RULES["modes"]}
 PHONE = {"width": 375, "height": 812}
 
 
+@pytest.fixture
+def open_decide(open_page):
+    """The shared open_page, returning the page alone; the test fails if any page asked another host."""
+    watches = []
+
+    def open_(path: str, **options):
+        page, watch = open_page(path, **options)
+        watches.append(watch)
+        return page
+
+    yield open_
+    assert [url for watch in watches for url in watch.off_site()] == []
+
+
 def full_answer_sets() -> list[dict]:
     """Every way to answer all questions, in a fixed order."""
     options = [[o["id"] for o in q["options"]] for q in RULES["questions"]]
@@ -52,9 +66,9 @@ def answer(page, answers: dict) -> None:
         page.check(f'input[name="{question}"][value="{option}"]')
 
 
-def test_answering_shows_the_python_result_with_linked_reasons(open_page):
+def test_answering_shows_the_python_result_with_linked_reasons(open_decide):
     answers = first_with("mode")
-    page, watch = open_page("decide/")
+    page = open_decide("decide/")
     answer(page, answers)
     summary = page.locator(".decide-summary")
     assert summary.get_attribute("role") == "status"
@@ -66,12 +80,11 @@ def test_answering_shows_the_python_result_with_linked_reasons(open_page):
     reason_links.first.click()
     page.wait_for_url(re.compile(re.escape(first.split("#")[1]) + "$"))
     assert page.locator(f"#{first.split('#')[1]}").count() == 1
-    assert watch.off_site() == []
 
 
-def test_the_shared_link_gives_the_same_answers_and_result(open_page):
+def test_the_shared_link_gives_the_same_answers_and_result(open_decide):
     answers = first_with("mode")
-    page, watch = open_page("decide/")
+    page = open_decide("decide/")
     answer(page, answers)
     shared = page.locator(".decide-share a").get_attribute("href")
     assert shared == page.url
@@ -79,29 +92,27 @@ def test_the_shared_link_gives_the_same_answers_and_result(open_page):
     page.reload()
     scripts_started(page)
     assert page.locator(".decide-summary").inner_text() == expected
-    again, again_watch = open_page(shared.split("/", 3)[3])  # a new browser context, as another person opening the link
+    again = open_decide(shared.split("/", 3)[3])  # a new browser context, as another person opening the link
     assert again.locator(".decide-summary").inner_text() == expected
     for question, option in answers.items():
         assert again.is_checked(f'input[name="{question}"][value="{option}"]')
-    assert watch.off_site() == again_watch.off_site() == []
 
 
-def test_it_depends_is_said_with_reasons_on_both_sides(open_page):
+def test_it_depends_is_said_with_reasons_on_both_sides(open_decide):
     answers = first_with("depends")
     result = score(RULES, answers)
-    page, watch = open_page("decide/?" + urlencode(answers))
+    page = open_decide("decide/?" + urlencode(answers))
     assert page.locator(".decide-summary").inner_text().replace("\n", "") == summary_text(result)
     heads = page.locator(".decide-reasons-head").all_inner_texts()
     sides = {m for r in result["reasons"] for m in r["favours"]}
     assert [h for h in heads if h.startswith("Reasons for")] == [
         f"Reasons for {NAMES[m]}:" for m in result["leaders"] + [m for m in NAMES if m not in result["leaders"]] if m in sides
     ]
-    assert watch.off_site() == []
 
 
-def test_keyboard_alone_answers_and_starts_again(open_page):
+def test_keyboard_alone_answers_and_starts_again(open_decide):
     first = RULES["questions"][0]
-    page, watch = open_page("decide/")
+    page = open_decide("decide/")
     page.focus(f'input[name="{first["id"]}"][value=""]')
     page.keyboard.press("ArrowDown")
     chosen = {first["id"]: first["options"][0]["id"]}
@@ -110,38 +121,34 @@ def test_keyboard_alone_answers_and_starts_again(open_page):
     page.keyboard.press("Enter")
     page.wait_for_function("() => !location.search")
     assert page.locator(".decide-summary").inner_text() == "Answer at least one question to see which mode fits you better."
-    assert watch.off_site() == []
 
 
-def test_unknown_answers_in_the_link_are_skipped(open_page):
+def test_unknown_answers_in_the_link_are_skipped(open_decide):
     first, second = RULES["questions"][:2]
     valid = {second["id"]: second["options"][-1]["id"]}
-    page, watch = open_page("decide/?" + urlencode({first["id"]: "not-an-option", **valid}))
+    page = open_decide("decide/?" + urlencode({first["id"]: "not-an-option", **valid}))
     assert page.is_checked(f'input[name="{first["id"]}"][value=""]')
     assert page.locator(".decide-summary").inner_text().replace("\n", "") == summary_text(score(RULES, valid))
-    assert watch.off_site() == []
 
 
-def test_without_javascript_the_rules_tables_are_the_guide(open_page):
-    page, watch = open_page("decide/", java_script_enabled=False)
+def test_without_javascript_the_rules_tables_are_the_guide(open_decide):
+    page = open_decide("decide/", java_script_enabled=False)
     assert not page.is_visible(".decide-form")
     assert page.is_visible(".decide-nojs")
     assert page.locator("table.decide-table").count() == len(RULES["questions"])
     assert page.is_visible("table.decide-table")
-    assert watch.off_site() == []
 
 
 @pytest.mark.parametrize("path", ["decide/", "compare/", *[f"modes/{m.id}/" for m in GUIDE.modes]])
-def test_phone_layout_has_no_sideways_page_scroll(open_page, path):
+def test_phone_layout_has_no_sideways_page_scroll(open_decide, path):
     query = "?" + urlencode(first_with("depends")) if path == "decide/" else ""
-    page, watch = open_page(path + query, viewport=PHONE)
+    page = open_decide(path + query, viewport=PHONE)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     lanes = page.locator("figure.chain .chain-lane")
     for box in lanes.evaluate_all("els => els.map(e => e.getBoundingClientRect().right)"):
         assert box <= PHONE["width"]
     if path == "decide/":
         assert page.locator(".decide-option").first.bounding_box()["height"] >= 44  # a finger-sized target
-    assert watch.off_site() == []
 
 
 def contrast(page, selector: str) -> float:
@@ -167,18 +174,17 @@ def contrast(page, selector: str) -> float:
 
 
 @pytest.mark.parametrize("scheme, palette", [("light", "default"), ("dark", "slate")])
-def test_diagram_and_result_are_readable_in_light_and_dark_mode(open_page, scheme, palette):
-    page, watch = open_page("compare/", color_scheme=scheme)
+def test_diagram_and_result_are_readable_in_light_and_dark_mode(open_decide, scheme, palette):
+    page = open_decide("compare/", color_scheme=scheme)
     assert page.get_attribute("body", "data-md-color-scheme") == palette
     for selector in (".chain-lane .chain-who", ".chain-lane .chain-goods", ".chain-name a"):
         assert contrast(page, selector) >= 4.5, selector
-    decide, decide_watch = open_page("decide/?" + urlencode(first_with("mode")), color_scheme=scheme)
+    decide = open_decide("decide/?" + urlencode(first_with("mode")), color_scheme=scheme)
     assert contrast(decide, ".decide-verdict") >= 4.5
-    assert watch.off_site() == decide_watch.off_site() == []
 
 
-def test_works_after_following_the_menu_from_another_page(open_page):
-    page, watch = open_page("")
+def test_works_after_following_the_menu_from_another_page(open_decide):
+    page = open_decide("")
     page.locator("nav.md-nav--primary a", has_text="Which mode fits me?").first.click()
     page.wait_for_url(re.compile(r"/decide/$"))
     scripts_started(page)
@@ -186,4 +192,3 @@ def test_works_after_following_the_menu_from_another_page(open_page):
     answers = first_with("mode")
     answer(page, answers)
     assert page.locator(".decide-summary").inner_text().replace("\n", "") == summary_text(score(RULES, answers))
-    assert watch.off_site() == []
