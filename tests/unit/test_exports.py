@@ -15,7 +15,7 @@ from macros.exports import (
 from macros.faq import answer_texts, render_faq, render_faq_jsonld
 from macros.load import parse_guide
 from macros.markup import links_for
-from macros.model import Cell, Change, Guide
+from macros.model import Cell, Change, FaqEntry, Guide
 
 GUIDE = parse_guide((FIXTURES / "minimal.yml").read_bytes(), "minimal.yml", datetime.date(2026, 6, 1))
 SITE = "https://guide.example/"
@@ -166,10 +166,15 @@ def test_jsonld_cannot_close_its_script_element():
 def test_an_answers_text_is_what_the_reader_sees_and_not_what_the_page_adds_after_it():
     answer = ("First **bold** and [a row](compare.md#x).\n\n- one\n- two with <b>tag</b> &amp; more\n\n"
               "## A heading\n\nLast `code` line.")
-    entry = GUIDE.faq[0].model_copy(update={"answer": answer, "also_asked": ["Asked otherwise?"]})
-    texts = faq_page_texts(GUIDE.model_copy(update={"faq": [entry, *GUIDE.faq[1:]]}))
-    assert texts[entry.id] == "First bold and a row. one two with <b>tag</b> &amp; more A heading Last code line."
-    assert texts.keys() == {e.id for e in GUIDE.faq}
+    disagreement = FaqEntry.model_validate({**GUIDE.faq[0].model_dump(), "disagreement": {
+        "summary": "Sources differ.", "positions": [{"view": "One.", "sources": ["src-one"]},
+                                                    {"view": "Two.", "sources": ["src-two"]}]}}).disagreement
+    first = GUIDE.faq[0].model_copy(update={"answer": answer, "also_asked": ["Asked otherwise?"]})
+    second = GUIDE.faq[0].model_copy(update={"id": "second", "answer": "Plain.", "disagreement": disagreement})
+    texts = faq_page_texts(GUIDE.model_copy(update={"faq": [first, second]}))
+    assert texts[first.id] == "First bold and a row. one two with <b>tag</b> &amp; more A heading Last code line."
+    assert texts[second.id] == "Plain."
+    assert texts.keys() == {first.id, second.id}
 
 
 # --- API page parts ----------------------------------------------------------------------
