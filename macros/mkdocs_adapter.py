@@ -45,7 +45,7 @@ HAN_RUN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # what Material's sea
 POLL_SECONDS = 0.1  # MkDocs looks for saved files every 0.5 s; live reload should not wait that long
 _session = {
     "serving": False, "last_good": None, "macros": None, "pages": {}, "code": None, "faq_pages": {},
-    "faq_by_page": {}, "answer_texts": {},
+    "faq_by_page": {},
 }
 
 
@@ -140,7 +140,6 @@ def on_config(config):
     groups = macros.faq_by_category(guide) if split else []
     _session["faq_pages"] = macros.faq_pages(guide) if split else {}
     _session["faq_by_page"] = {f"{macros.category_page(c.id)}.md": entries for c, entries in groups}
-    _session["answer_texts"] = {}  # filled as FAQ pages are converted, read when their heads are written
     _add_chinese_words(guide)
     # Titles are HTML to the theme and templates to the macros plugin: escape() keeps them literal in both.
     _set_section(config.nav, MODES_SECTION, [{macros.escape(m.name): f"modes/{m.id}.md"} for m in guide.modes])
@@ -216,8 +215,6 @@ def on_page_content(html, page, config, files):
     Material prints a page's table of contents twice (sidebar and menu): on the one-page FAQ, a line
     per question would be a large share of the page's weight; its topics are enough."""
     html = _session["macros"].first_tooltips_only(html)
-    if page.meta.get("structured_data") == "faq":  # the JSON-LD gives each answer as the page shows it
-        _session["answer_texts"].update(_session["macros"].answer_texts(html))
     depth = page.meta.get("toc_depth")
     if depth is None:
         return html
@@ -238,12 +235,13 @@ def on_page_context(context, page, config, nav):
     if kind == "faq":
         guide = config.extra["guide"]
         entries = _faq_on_page(guide, page.file.src_uri)
-        missing = [e.id for e in entries if e.id not in _session["answer_texts"]]
+        texts = macros.answer_texts(page.content)  # each answer as the page shows it
+        missing = [e.id for e in entries if e.id not in texts]
         if missing:
             raise abort_build(f"{page.file.src_uri}: the answer of FAQ entry {missing[0]!r} was not found on the "
                               "converted page, so its JSON-LD cannot be written (macros/faq.py: ANSWER)")
         if entries:  # the split FAQ's front page lists topics, no questions
-            context["json_ld"] = macros.render_faq_jsonld(guide, page.canonical_url, _session["answer_texts"], entries)
+            context["json_ld"] = macros.render_faq_jsonld(guide, page.canonical_url, texts, entries)
     elif kind is not None:
         raise abort_build(f"{page.file.src_uri}: structured_data: {kind!r} is unknown; the only kind is 'faq'")
     return context

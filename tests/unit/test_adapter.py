@@ -119,7 +119,9 @@ def test_links_to_anchors_of_a_reused_page_point_at_this_builds_files(cached):
 
 def test_a_faq_answer_missing_from_the_converted_page_fails_the_build_by_name(session):
     guide = macros.load_guide(ROOT / macros.DATA_FILE)
-    session.update(macros=macros, faq_pages={}, answer_texts={guide.faq[0].id: "Shown."})
-    page = SimpleNamespace(meta={"structured_data": "faq"}, file=SimpleNamespace(src_uri="faq.md"), canonical_url="https://x/faq/")
+    session.update(macros=macros, faq_pages={})
+    shown = f'<h3 id="{guide.faq[0].id}">Q</h3><details class="question faq"><summary>Answer</summary><p>Shown.</p></details>'
+    page = SimpleNamespace(meta={"structured_data": "faq"}, file=SimpleNamespace(src_uri="faq.md"),
+                           canonical_url="https://x/faq/", content=shown)
     with pytest.raises(Abort, match=f"faq.md: the answer of FAQ entry '{guide.faq[1].id}' was not found"):
         mkdocs_adapter.on_page_context({}, page, SimpleNamespace(extra={"guide": guide}), None)
