@@ -73,3 +73,14 @@ def test_search_opens_from_the_keyboard_and_enter_follows_a_result(open_page, si
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(re.escape(f"{site_url}faq/") + r".*#" + re.escape(faq_id) + "$"))
     expect(answer(page, faq_id)).to_have_attribute("open", "")
+
+
+def test_enter_on_the_colour_scheme_switch_changes_the_scheme(open_page):
+    page, _ = open_page("", color_scheme="light")
+    scheme = "document.body.dataset.mdColorScheme"
+    tab_to(page, "form[data-palette] input")
+    page.keyboard.press("Enter")
+    assert page.evaluate(scheme) == "slate"
+    assert page.evaluate("document.activeElement.matches('form[data-palette] input')")
+    page.keyboard.press("Enter")
+    assert page.evaluate(scheme) == "default"

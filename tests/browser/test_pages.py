@@ -24,7 +24,7 @@ def test_page_loads_cleanly_and_passes_axe_in_light_and_dark(open_page, axe_scri
     assert len(watch.requests) > 1, "the page's own assets should have been requested"
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")  # check answers too
     violations = {"light": axe_violations(page, axe_script)}
-    page.locator("form[data-md-component=palette] label:visible").click()
+    page.locator("form[data-palette] label:visible").click()
     body = page.locator("body")
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     expect(body).not_to_have_attribute("data-md-color-switching", "")

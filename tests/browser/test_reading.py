@@ -54,7 +54,7 @@ def test_search_shows_results_and_a_faq_result_lands_on_its_open_answer(open_pag
 def test_the_colour_scheme_switch_works_and_is_remembered(open_page, site_url):
     page, _ = open_page("", color_scheme="light")
     scheme = "document.body.dataset.mdColorScheme"
-    toggle = page.locator("form[data-md-component=palette] label:visible")
+    toggle = page.locator("form[data-palette] label:visible")
     assert page.evaluate(scheme) == "default"
     toggle.click()
     assert page.evaluate(scheme) == "slate"
@@ -75,6 +75,26 @@ def test_the_colour_scheme_switch_works_and_is_remembered(open_page, site_url):
 def test_a_dark_system_preference_opens_the_dark_scheme(open_page):
     page, _ = open_page("", color_scheme="dark")
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+
+
+def test_the_scheme_is_chosen_and_switched_before_any_script_file_runs(browser, site_url):
+    """The switch runs inline in the header: a dark page never shows light while scripts download."""
+    context = browser.new_context(color_scheme="dark")
+    context.route("**/*.js", lambda route: route.abort())  # no theme bundle, no after-paint loader
+    try:
+        page = context.new_page()
+        page.goto(site_url + "faq/")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        toggle = page.locator("form[data-palette] label:visible")
+        expect(toggle).to_have_attribute("title", "Switch to light mode")
+        toggle.click()
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+        expect(page.locator("form[data-palette] label:visible")).to_have_attribute("title", "Switch to dark mode")
+        expect(page.locator("body")).not_to_have_attribute("data-md-color-switching", "")
+        page.reload()
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    finally:
+        context.close()
 
 
 def test_linked_tabs_switch_together_and_follow_to_other_pages(open_page, site_url):
