@@ -97,6 +97,39 @@ def test_the_scheme_is_chosen_and_switched_before_any_script_file_runs(browser, 
         context.close()
 
 
+OPEN_TAB_UNDERLINED = """() => [...document.querySelectorAll('.tabbed-set')].every(set => {
+    const label = set.querySelector(`label[for="${set.querySelector(':scope > input:checked').id}"]`);
+    const others = [...set.querySelectorAll('.tabbed-labels > label')].filter(other => other !== label);
+    const line = style => style.borderBottomStyle !== 'none' && parseFloat(style.borderBottomWidth) > 0
+        && style.borderBottomColor !== 'rgba(0, 0, 0, 0)';
+    return line(getComputedStyle(label)) && !others.some(other => line(getComputedStyle(other)));
+})"""
+
+
+def test_the_page_is_styled_for_scripts_before_they_run_and_the_open_tab_stays_underlined(browser, site_url):
+    """The js class is set in the head, so the theme's script does not restyle the page when it starts."""
+    context = browser.new_context()
+    context.route("**/*.js", lambda route: route.abort())  # no theme bundle, no after-paint loader
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        assert page.evaluate("document.documentElement.className.split(' ')") == ["js"]
+        assert page.locator(".tabbed-set").count() >= 1
+        assert page.evaluate(OPEN_TAB_UNDERLINED), "before the theme draws its line, the open tab needs its own"
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_page_keeps_the_no_js_styles(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        expect(page.locator("html")).to_have_class("no-js")
+    finally:
+        context.close()
+
+
 def test_linked_tabs_switch_together_and_follow_to_other_pages(open_page, site_url):
     page, _ = open_page("compare/")
     names = [mode.name for mode in GUIDE.modes]
