@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 
 from .checks import sourced_facts
 from .markup import Links, cite, escape, md_text, source_numbers
-from .model import Change, Guide
+from .model import Change, Guide, once_per_guide
 
 ATOM = "http://www.w3.org/2005/Atom"
 PAGES = {"dimensions": "compare", "faq": "faq", "glossary": "glossary", "timeline": "timeline",
@@ -43,6 +43,7 @@ def newest_first(guide: Guide) -> list[Change]:
     return [change for _, change in order]
 
 
+@once_per_guide
 def latest_changes(guide: Guide) -> dict[str, Change]:
     """The newest change that affected each id."""
     latest: dict[str, Change] = {}

@@ -5,6 +5,7 @@ import gc
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pydantic
 
 from .checks import Stub, check_guide
 from .model import Guide, https_url_problem
-from .yamlpos import MAX_PROBLEMS, Positioned, Problem, read_positioned, shorten
+from .yamlpos import MAX_PROBLEMS, Positioned, Problem, read_plain, read_positioned, shorten
 
 MAX_BYTES = 16 * 1024 * 1024  # far above the real file; refuses runaway files before parsing
 # Characters YAML refuses, plus those it reads as line breaks where editors see none (so every
@@ -113,20 +114,22 @@ def _valid_or_none(adapter: pydantic.TypeAdapter, item: object) -> object:
         return Stub(item["id"]) if has_id else None
 
 
-def validate(positioned: Positioned, today: datetime.date) -> tuple[Guide | None, list[Problem]]:
-    """Model validation, then the cross-entry checks; problems located in the file."""
+def validate(data: object, today: datetime.date, place: Callable[[], Positioned]) -> tuple[Guide | None, list[Problem]]:
+    """Model validation, then the cross-entry checks; problems located in the file by `place`, read only for them."""
     try:
-        guide, problems, complete = Guide.model_validate(positioned.data), [], True
+        guide, errors, complete = Guide.model_validate(data), [], True
     except pydantic.ValidationError as error:
-        guide, complete = _partial_guide(positioned.data), False
-        problems = [
-            Problem(*positioned.locate(loc), loc, _pydantic_message(item, positioned.written.get(loc)))
-            for item in error.errors(include_url=False)
-            for loc in [tuple(item["loc"])]
-        ]
-    if guide is not None:
-        findings = check_guide(guide, today, complete)
-        problems += [Problem(*positioned.locate(path), path, message) for path, message in findings]
+        guide, errors, complete = _partial_guide(data), error.errors(include_url=False), False
+    findings = check_guide(guide, today, complete) if guide is not None else []
+    if not errors and not findings:
+        return guide, []
+    positioned = place()
+    problems = [
+        Problem(*positioned.locate(loc), loc, _pydantic_message(item, positioned.written.get(loc)))
+        for item in errors
+        for loc in [tuple(item["loc"])]
+    ]
+    problems += [Problem(*positioned.locate(path), path, message) for path, message in findings]
     return (guide if complete else None), problems
 
 
@@ -178,15 +181,18 @@ def _no_cyclic_gc():
             gc.enable()
 
 
-def entry_lines(positioned: Positioned) -> dict[str, int]:
+def entry_lines(data: dict, item_lines: dict[tuple[str, int], int]) -> dict[str, int]:
     """The line each entry with an id starts on, by id (ids are unique across the file)."""
     lines = {}
-    for path, (line, _) in positioned.positions.items():
-        if len(path) == 2 and isinstance(path[1], int):
-            entry = positioned.data[path[0]][path[1]]
-            if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                lines[entry["id"]] = line
+    for (section, index), line in item_lines.items():
+        entry = data[section][index]
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            lines[entry["id"]] = line
     return lines
+
+
+def _item_lines(positioned: Positioned) -> dict[tuple[str, int], int]:
+    return {path: line for path, (line, _) in positioned.positions.items() if len(path) == 2 and isinstance(path[1], int)}
 
 
 def parse_guide(raw: bytes, display: str, today: datetime.date) -> Guide:
@@ -210,13 +216,15 @@ def _parse(raw: bytes, display: str, today: datetime.date) -> tuple[Guide, dict[
     problems, more = _character_problems(text)
     if problems:
         raise GuideError(display, problems, more)
-    positioned = read_positioned(text)
-    if positioned.problems:
+    plain = read_plain(text)  # a clean file; otherwise the careful reading finds what is wrong, and where
+    positioned = read_positioned(text) if plain is None else None
+    if positioned and positioned.problems:
         raise GuideError(display, positioned.problems, positioned.more)
-    guide, problems = validate(positioned, today)
+    data, item_lines = (plain.data, plain.item_lines) if plain else (positioned.data, _item_lines(positioned))
+    guide, problems = validate(data, today, lambda: positioned or read_positioned(text))
     if problems:
         raise GuideError(display, problems)
-    return guide, entry_lines(positioned)
+    return guide, entry_lines(data, item_lines)
 
 
 _cache: dict[tuple, tuple[Guide, dict[str, int]]] = {}

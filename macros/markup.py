@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from .model import SITE_LINK, Disagreement, Guide, Sourced
+from .model import SITE_LINK, Disagreement, Guide, Sourced, once_per_guide
 
 CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -16,6 +16,9 @@ NO_SEARCH = 'data-search-exclude="true"'
 # Characters written as character references so text stays literal wherever it lands: in HTML, in
 # Markdown (emphasis, links, code, attribute lists, escapes) and in Jinja ({{, {%, {#).
 LITERAL = {ord(c): f"&#{ord(c)};" for c in "`*_[]\\{}|!~^"} | {ord("\n"): "&#10;"}
+# html.escape's replacements and LITERAL in one pass; text without any of them (most) is left as it is.
+HTML_LITERAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}) | LITERAL
+TO_ESCAPE = re.compile("[" + re.escape("".join(map(chr, HTML_LITERAL))) + "]")
 LINE_START = re.compile(r"^([#+=:?/-]|\d+[.)])")  # what else opens a block at the start of a line
 # Editor Markdown lines that would open a block beyond plain formatting: admonitions, details, tabs,
 # fenced code, abbreviation and footnote definitions, generic blocks.
@@ -72,6 +75,7 @@ def close_directions(text: str) -> str:
     return text + "".join(reversed(pending))
 
 
+@once_per_guide
 def term_marker(guide: Guide) -> Callable[[str], str]:
     """A function that gives glossary terms in escaped text a tooltip, like the abbr extension does."""
     meanings = {}
@@ -80,9 +84,30 @@ def term_marker(guide: Guide) -> Callable[[str], str]:
             meanings.setdefault(escape(name), escape(" ".join(term.definition.split())))
     if not meanings:
         return lambda text: text
-    names = "|".join(re.escape(n) for n in sorted(meanings, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w&#-])({names})(?![\w-])")  # & and # before: inside &lt; or &#91;
+    pattern = re.compile(rf"(?<![\w&#-])({prefix_tree_pattern(meanings)})(?![\w-])")  # & and # before: inside &lt; or &#91;
     return lambda text: pattern.sub(lambda m: f'<abbr title="{meanings[m.group(1)]}">{m.group(1)}</abbr>', text)
+
+
+def prefix_tree_pattern(words) -> str:
+    """A regular expression matching any of the words, longest first, branching one character at a time.
+
+    A plain alternation tries every word at every position of the text: with thousands of glossary
+    terms that was most of the comparison page's time. Shared beginnings are written once here."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body  # greedy: the longer word is tried first
 
 
 def listed(items) -> str:
@@ -92,7 +117,8 @@ def listed(items) -> str:
 
 def escape(text: str) -> str:
     """Text made literal in HTML elements and attributes, and in Markdown or Jinja around them."""
-    return html.escape(close_directions(text), quote=True).translate(LITERAL)
+    text = close_directions(text)
+    return text.translate(HTML_LITERAL) if TO_ESCAPE.search(text) else text
 
 
 def md_text(text: str) -> str:
@@ -125,6 +151,7 @@ def indent(text: str, spaces: int = 4) -> str:
     return "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
 
 
+@once_per_guide
 def source_numbers(guide: Guide) -> dict[str, int]:
     """Footnote number of each source: its position in the sources list."""
     return {source.id: number for number, source in enumerate(guide.sources, start=1)}

@@ -24,6 +24,7 @@ Kept apart so a move to another generator touches only this file. It
 """
 
 import copy
+import functools
 import html
 import json
 import logging
@@ -154,6 +155,7 @@ def _add_chinese_words(guide) -> None:
     from macros.search_index import chinese_terms, words_to_teach  # the copy this build loaded
 
     jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading on every build
+    _cut_han_run.cache_clear()
     words_to_teach(chinese_terms(guide), lambda term: list(jieba.cut(term)), jieba.add_word)
 
 
@@ -247,13 +249,14 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@functools.lru_cache(maxsize=None)  # the same names recur in every row; cleared when words are taught
+def _cut_han_run(run: str) -> str:
+    return "\u200b" + "\u200b".join(jieba.cut(run)) + "\u200b"
+
+
 def segment_chinese(text: str) -> str:
     """Chinese runs cut into words and joined by zero-width spaces, as the search plugin does."""
-
-    def cut(match) -> str:
-        return "\u200b" + "\u200b".join(jieba.cut(match.group(0))) + "\u200b"
-
-    return HAN_RUN.sub(cut, text).strip("\u200b")
+    return HAN_RUN.sub(lambda match: _cut_han_run(match.group(0)), text).strip("\u200b")
 
 
 @event_priority(-100)  # after the search plugin has written the index

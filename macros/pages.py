@@ -3,7 +3,7 @@
 import functools
 import html
 import re
-from collections.abc import Callable
+from dataclasses import dataclass
 
 from .chain import render_value_chain
 from .changes import latest_changes, updated_mark
@@ -151,37 +151,55 @@ def used_abbreviations(markdown: str) -> str:
         return markdown
     rest = markdown[:start].rstrip("\n") + "\n" + markdown[end + len(GLOSSARY_END):]
     text = html.unescape(BACKSLASH_ESCAPE.sub(r"\1", rest))
-    definitions = _definitions(markdown[start:end])
-    occurs = _term_finder(text, {words[0] for _, words, _ in definitions if words})
-    kept = [line for name, words, line in definitions if occurs(name, words)]
+    glossary = _definitions(markdown[start:end])
+    kept = [glossary.lines[at] for at in glossary.used(text)]
     return rest.rstrip("\n") + "\n\n" + "\n\n".join(kept) + "\n" if kept else rest
 
 
+@dataclass(frozen=True)
+class _Definitions:
+    """The definitions of a glossary block, indexed by their terms' first ASCII word."""
+
+    lines: tuple[str, ...]
+    names: tuple[str, ...]
+    words: tuple[tuple[str, ...], ...]  # each term's ASCII words
+    by_first_word: dict[str, list[int]]
+    wordless: tuple[int, ...]  # e.g. Chinese: no word breaks to look up
+
+    def used(self, text: str) -> list[int]:
+        """Positions of the definitions whose term occurs in the text: its words in a row, its other characters somewhere.
+
+        Only terms whose first word is in the text are tried, and word sequences are looked up in
+        sets rather than searched for: a glossary of thousands of terms on thousands of pages would
+        otherwise cost pages × terms."""
+        tokens, chars = ASCII_WORD.findall(text), set(text)
+        candidates = [at for token in set(tokens) for at in self.by_first_word.get(token, ())]
+        longer = {self.words[at][0] for at in candidates if len(self.words[at]) > 1}
+        starts = [at for at, token in enumerate(tokens) if token in longer] if longer else []
+        phrases: dict[int, set[tuple[str, ...]]] = {}
+        found = [at for at in self.wordless if set(self.names[at]) <= chars and self.names[at] in text]
+        for at in candidates:
+            words, length = self.words[at], len(self.words[at])
+            if length > 1 and length not in phrases:
+                phrases[length] = {tuple(tokens[start:start + length]) for start in starts}
+            if (length == 1 or words in phrases[length]) and set(self.names[at]) <= chars:
+                found.append(at)
+        return sorted(found)
+
+
 @functools.lru_cache(maxsize=2)  # every page of a build has the same block: read it once
-def _definitions(block: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
-    """(term, its ASCII words, definition line) of each definition in a glossary block."""
-    return tuple((m.group(1), tuple(ASCII_WORD.findall(m.group(1))), m.group(0)) for m in ABBREVIATION.finditer(block))
-
-
-def _term_finder(text: str, firsts: set[str]) -> Callable[[str, tuple[str, ...]], bool]:
-    """Whether a term (with its ASCII words) occurs in the text: its words in a row, its other characters somewhere.
-
-    Word sequences are looked up in sets, not searched for in the text: a glossary of thousands of
-    terms on a page of megabytes would otherwise search the page thousands of times. `firsts` are
-    the terms' first words: only where one stands can a term start."""
-    tokens, chars = ASCII_WORD.findall(text), set(text)
-    starts = [at for at, token in enumerate(tokens) if token in firsts]
-    phrases: dict[int, set[tuple[str, ...]]] = {}
-
-    def occurs(name: str, words: tuple[str, ...]) -> bool:
-        if not words:  # e.g. Chinese: no word breaks to look up
-            return set(name) <= chars and name in text
-        length = len(words)
-        if length not in phrases:
-            phrases[length] = {tuple(tokens[at:at + length]) for at in starts}
-        return words in phrases[length] and set(name) <= chars
-
-    return occurs
+def _definitions(block: str) -> _Definitions:
+    """The definitions of a glossary block (term, its ASCII words, definition line), indexed."""
+    found = [(m.group(1), tuple(ASCII_WORD.findall(m.group(1))), m.group(0)) for m in ABBREVIATION.finditer(block)]
+    by_first_word: dict[str, list[int]] = {}
+    for at, (_, words, _) in enumerate(found):
+        if words:
+            by_first_word.setdefault(words[0], []).append(at)
+    return _Definitions(
+        lines=tuple(line for _, _, line in found), names=tuple(name for name, _, _ in found),
+        words=tuple(words for _, words, _ in found), by_first_word=by_first_word,
+        wordless=tuple(at for at, (_, words, _) in enumerate(found) if not words),
+    )
 
 
 MODE_SECTIONS = {"advantages": "advantages", "risks": "risks", "suits": "who-it-suits"}
@@ -210,10 +228,12 @@ def fact_link(guide: Guide, path: tuple) -> tuple[str, str, str | None]:
 def _reliance(guide: Guide, links: Links) -> dict[str, list[str]]:
     """For each source id, links to the facts that cite it, each fact once."""
     facts: dict[str, dict[tuple, str]] = {}
+    html_links: dict[tuple, str] = {}  # a fact citing several sources is linked once
     for path, source_id in source_references(guide):
-        label, page, anchor = fact_link(guide, path)
-        link = f'<a href="{escape(links.to(page, anchor))}">{escape(label)}</a>'
-        facts.setdefault(source_id, {})[(page, anchor, label)] = link
+        label, page, anchor = fact = fact_link(guide, path)
+        if fact not in html_links:
+            html_links[fact] = f'<a href="{escape(links.to(page, anchor))}">{escape(label)}</a>'
+        facts.setdefault(source_id, {})[fact] = html_links[fact]
     return {source_id: list(found.values()) for source_id, found in facts.items()}
 
 

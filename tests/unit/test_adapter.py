@@ -125,3 +125,17 @@ def test_a_faq_answer_missing_from_the_converted_page_fails_the_build_by_name(se
                            canonical_url="https://x/faq/", content=shown)
     with pytest.raises(Abort, match=f"faq.md: the answer of FAQ entry '{guide.faq[1].id}' was not found"):
         mkdocs_adapter.on_page_context({}, page, SimpleNamespace(extra={"guide": guide}), None)
+
+
+def test_segmenting_for_search_follows_the_words_each_build_teaches():
+    """Cuts are remembered within a build; a build that teaches new words starts afresh."""
+    import jieba
+
+    word = "冷僻单"  # jieba cuts it into 冷僻 + 单, so a build teaches it
+    guide = SimpleNamespace(modes=[], glossary=[SimpleNamespace(chinese=word)], variants=[], dimensions=[])
+    assert mkdocs_adapter.segment_chinese(word) != word, "the test word must be cut while it is not taught"
+    try:
+        mkdocs_adapter._add_chinese_words(guide)
+        assert mkdocs_adapter.segment_chinese(word) == word
+    finally:
+        jieba.del_word(word)
