@@ -54,11 +54,11 @@ def build(site: Path) -> None:
     subprocess.run([str(mkdocs), "build", "--strict", "--quiet", "-d", str(site)], cwd=ROOT, check=True)
 
 
-def lighthouse(url: str, flags: list[str]) -> dict:
-    """One Lighthouse report (JSON) on one page."""
+def lighthouse(url: str, flags: list[str], categories: tuple[str, ...] = tuple(TARGETS)) -> dict:
+    """One Lighthouse report (JSON) on one page, scoring these categories."""
     command = [
         "npx", "--no-install", "lighthouse", url, "--quiet", "--output=json", "--output-path=stdout",
-        f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(TARGETS)}", *flags,
+        f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(categories)}", *flags,
     ]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True,
                             env={**os.environ, "CHROME_PATH": CHROMIUM})
@@ -86,8 +86,9 @@ def cpu_slowdown(multiplier: float) -> list[str]:
 
 
 def median_scores(reports: list[dict]) -> dict[str, int]:
-    """Each category's median score (0–100) over several runs, as scores vary from run to run."""
-    return {name: round(statistics.median(r["categories"][name]["score"] for r in reports) * 100) for name in TARGETS}
+    """Each scored category's median (0–100) over several runs, as scores vary from run to run."""
+    return {name: round(statistics.median(r["categories"][name]["score"] for r in reports) * 100)
+            for name in TARGETS if name in reports[0]["categories"]}
 
 
 def table(rows: list[tuple[str, str, dict[str, int]]]) -> str:
@@ -107,9 +108,10 @@ def record(text: str) -> None:
     QUALITY_PAGE.write_text(pattern.sub(lambda _: f"{MARKERS[0]}\n{text}\n{MARKERS[1]}", page), encoding="utf-8")
 
 
-def score(url: str, flags: list[str], speeds: list[int]) -> dict[str, int]:
-    """Median scores of RUNS reports on one page; each run's CPU benchmark index is added to speeds."""
-    reports = [lighthouse(url, flags) for _ in range(RUNS)]
+def score(url: str, flags: list[str], speeds: list[int], runs: int = RUNS,
+          categories: tuple[str, ...] = tuple(TARGETS)) -> dict[str, int]:
+    """Median scores of several reports on one page; each run's CPU benchmark index is added to speeds."""
+    reports = [lighthouse(url, flags, categories) for _ in range(runs)]
     speeds += [round(r["environment"]["benchmarkIndex"]) for r in reports]
     return median_scores(reports)
 

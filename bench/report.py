@@ -106,7 +106,12 @@ def _phone_target(result) -> str:
     return (f"- Lighthouse performance ≥ 95 on a phone for the biggest FAQ page at {result.label} "
             f"(`{scores.page}`): {scores.calibrated} with the CPU slowdown calibrated to this machine "
             f"(×{scores.multiplier}) — {_check(scores.calibrated >= 95)}; {scores.default} with Lighthouse's "
-            f"default ×4. Medians of {scores.runs} runs; [How this site is checked](quality.md) explains the calibration.")
+            f"default ×4 ({_runs(scores.default_runs)}). Calibrated: median of {_runs(scores.runs)}; "
+            f"[How this site is checked](quality.md) explains the calibration.")
+
+
+def _runs(count: int) -> str:
+    return f"{count} run{'s' if count != 1 else ''}"
 
 
 def _layout(result) -> str:

@@ -22,6 +22,6 @@ def test_the_phone_score_is_judged_on_the_calibrated_run():
     result.lighthouse = PhoneScores("faq/money/", default=80, calibrated=96, multiplier=2.5, runs=3)
     line = _phone_target(result)
     assert "96 with the CPU slowdown calibrated to this machine (×2.5) — met" in line and "80 with" in line
-    assert "Medians of 3 runs" in line
+    assert "default ×4 (1 run). Calibrated: median of 3 runs" in line
     result.lighthouse = PhoneScores("faq/money/", default=80, calibrated=94, multiplier=2.5, runs=3)
     assert "**missed**" in _phone_target(result)
