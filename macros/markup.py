@@ -99,15 +99,42 @@ def prefix_tree_pattern(words) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
-    return _branches(tree)
+    return _branches(tree, 0)
 
 
-def _branches(node: dict) -> str:
-    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+MAX_NESTING = 16  # branchings written as nested groups; below that, the remaining words are listed
+
+
+def _branches(node: dict, nesting: int) -> str:
+    if nesting == MAX_NESTING:  # e.g. "a", "aa", "aaa", …: nesting that deep would exhaust the regex compiler
+        rest = sorted(_words_below(node), key=len, reverse=True)
+        body = "(?:" + "|".join(re.escape(word) for word in rest if word) + ")"
+        return f"{body}?" if "" in rest else body
+    branches = []
+    for char, child in sorted(node.items()):
+        if char:
+            run = [char]
+            while len(child) == 1 and "" not in child:  # a run without branching: one piece, no recursion
+                (char, child), = child.items()
+                run.append(char)
+            branches.append(re.escape("".join(run)) + _branches(child, nesting + 1))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body  # greedy: the longer word is tried first
+
+
+def _words_below(node: dict) -> list[str]:
+    """Every word ending at or below a node of the prefix tree, without its beginning."""
+    words, pending = [], [("", node)]
+    while pending:
+        start, node = pending.pop()
+        for char, child in node.items():
+            if char:
+                pending.append((start + char, child))
+            else:
+                words.append(start)
+    return words
 
 
 def listed(items) -> str:

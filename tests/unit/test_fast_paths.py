@@ -57,11 +57,15 @@ def test_values_yaml_reads_as_other_types_are_read_as_yaml_reads_them():
 WORDS = ["3PL", "Seller Center", "Seller", "Sell", "VAT", "a-b", "x.y", "(c)", "a+b", "半托管", "托管", "全托管", "Y2", "Y"]
 
 
-def test_the_prefix_tree_matches_what_an_alternation_longest_first_matches():
-    tree = re.compile(rf"(?<![\w&#-])({prefix_tree_pattern(WORDS)})(?![\w-])")
-    plain = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
+NESTED = [" ".join(["a"] * n) for n in range(1, 40)] + ["a b", "a a b", "a-a"]  # past the nesting limit
+
+
+@pytest.mark.parametrize("words", [WORDS, NESTED], ids=["glossary-like", "deeply-nested"])
+def test_the_prefix_tree_matches_what_an_alternation_longest_first_matches(words):
+    tree = re.compile(rf"(?<![\w&#-])({prefix_tree_pattern(words)})(?![\w-])")
+    plain = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     alternation = re.compile(rf"(?<![\w&#-])({plain})(?![\w-])")
-    pieces = WORDS + [" ", ", ", "s", "-", "&amp;", "Center", "x", "半", "."]
+    pieces = words + [" ", ", ", "s", "-", "&amp;", "Center", "x", "半", ".", "a", "aa", "a a a a a a a a a a "]
     rng = random.Random(5)
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
@@ -92,3 +96,10 @@ def test_once_per_guide_computes_once_for_a_guide_and_again_for_another():
 
     first, second = object(), object()
     assert [count(first), count(first), count(second), count(second), count(first)] == [1, 1, 2, 2, 3]
+
+
+def test_the_prefix_tree_holds_very_long_and_deeply_nested_words():
+    words = ["x" * 5000, *("a" * n for n in range(1, 300)), "ab" * 40]
+    pattern = re.compile(rf"(?<!\w)({prefix_tree_pattern(words)})(?!\w)")
+    assert pattern.findall("x" * 5000 + " " + "a" * 120 + " " + "ab" * 40) == ["x" * 5000, "a" * 120, "ab" * 40]
+    assert pattern.findall("a" * 400) == []
