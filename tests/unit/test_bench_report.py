@@ -1,7 +1,7 @@
-"""The benchmark report's Lighthouse line and how it finds the page to score."""
+"""The benchmark report's Lighthouse and duration lines, and how it finds the page to score."""
 
 from bench.phone import PhoneScores, biggest_faq_page
-from bench.report import _phone_target
+from bench.report import _duration_target, _phone_target
 from bench.run import Result, Scale
 
 X10 = Scale("×10", 10, None, 5, 60, lighthouse=True)
@@ -25,3 +25,12 @@ def test_the_phone_score_is_judged_on_the_calibrated_run():
     assert "default ×4 (1 run). Calibrated: median of 3 runs" in line
     result.lighthouse = PhoneScores("faq/money/", default=80, calibrated=94, multiplier=2.5, runs=3)
     assert "**missed**" in _phone_target(result)
+
+
+def test_the_benchmark_time_is_judged_and_fewer_runs_are_owned_up_to():
+    quick = Result(X10, "×10", faq=890, dimensions=460, builds=[6.0] * 5, floors=[5.0] * 5)
+    large = Result(X10, "×98", faq=8722, dimensions=4508, builds=[45.0], floors=[36.0])
+    assert _duration_target([quick], 280) == "- The benchmark runs in under 5 minutes: 4.7 minutes — met."
+    line = _duration_target([quick, large], 320)
+    assert line.startswith("- The benchmark runs in under 5 minutes: 5.3 minutes — **missed**.")
+    assert "Five runs at every scale would add about 5 minutes of builds, so ×98 is built fewer times." in line
