@@ -106,7 +106,7 @@ def _duration_target(results, seconds: float) -> str:
         return line
     extra = sum((5 - len(r.builds)) * (r.build + r.floor) for r in fewer)
     return (f"{line} Five runs at every scale would add about {extra / 60:.0f} minutes of builds, so "
-            f"{', '.join(r.label for r in fewer)} {'is' if len(fewer) == 1 else 'are'} built fewer times.")
+            f"{' and '.join(r.label for r in fewer)} {'is' if len(fewer) == 1 else 'are'} built fewer times.")
 
 
 def _phone_target(result) -> str:

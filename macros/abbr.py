@@ -3,7 +3,7 @@
 import re
 
 ABBR = re.compile(r'<abbr title="[^"]*">(.*?)</abbr>', re.S)
-SECTION_START = re.compile(r"(?=<h[1-6][\s>])")
+HEADING = re.compile(r"<h[1-6][\s>]")  # searched for, not split on with a lookahead, which tries every position
 
 
 def first_tooltips_only(html: str) -> str:
@@ -11,7 +11,10 @@ def first_tooltips_only(html: str) -> str:
 
     A reader who jumps to any question still finds its terms explained, and a long page does not
     repeat the same definition hundreds of times (the FAQ named each mode about 150 times)."""
-    return "".join(_first_only(section) for section in SECTION_START.split(html))
+    if "<abbr " not in html:
+        return html
+    starts = [0, *(match.start() for match in HEADING.finditer(html)), len(html)]
+    return "".join(_first_only(html[start:end]) for start, end in zip(starts, starts[1:]))
 
 
 def _first_only(section: str) -> str:

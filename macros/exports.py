@@ -78,23 +78,28 @@ def _plain(entry) -> dict:
 
 
 # Documents are built as plain data, not as model instances: under `mkdocs serve` the guide may come
-# from an earlier import of the models, which pydantic would refuse as a different class.
-def guide_document(guide: Guide, site_url: str) -> dict:
+# from an earlier import of the models, which pydantic would refuse as a different class. Each takes
+# the guide as plain data too (`plain`, its model_dump), made once for all of them.
+def guide_document(guide: Guide, site_url: str, plain: dict | None = None) -> dict:
     """api/v1/guide.json (GuideDocument): the envelope, then the whole guide."""
-    return _envelope(guide, site_url) | _plain(guide)
+    return _envelope(guide, site_url) | (plain or _plain(guide))
 
 
-def mode_document(guide: Guide, mode: Mode, site_url: str) -> dict:
+def mode_document(guide: Guide, mode: Mode, site_url: str, plain: dict | None = None) -> dict:
     """api/v1/modes/<id>.json (ModeDocument): one mode, its column of every row, the FAQ entries about it."""
-    rows = [{"id": d.id, "category": d.category, "label": d.label, "cell": _plain(d.values[mode.id])} for d in guide.dimensions]
-    faq = [_plain(e) for e in guide.faq if mode.id in e.modes]
+    plain = plain or _plain(guide)
+    rows = [{"id": d["id"], "category": d["category"], "label": d["label"], "cell": d["values"][mode.id]}
+            for d in plain["dimensions"]]
+    faq = [e for e in plain["faq"] if mode.id in e["modes"]]
     url = Links(root=site_url).to(f"modes/{mode.id}")
-    return _envelope(guide, site_url) | {"url": url, "mode": _plain(mode), "comparison": rows, "faq": faq}
+    mode_data = next(m for m in plain["modes"] if m["id"] == mode.id)
+    return _envelope(guide, site_url) | {"url": url, "mode": mode_data, "comparison": rows, "faq": faq}
 
 
-def faq_document(guide: Guide, site_url: str) -> dict:
+def faq_document(guide: Guide, site_url: str, plain: dict | None = None) -> dict:
     """api/v1/faq.json (FaqDocument): every FAQ entry with the categories."""
-    return _envelope(guide, site_url) | {"categories": [_plain(c) for c in guide.categories], "faq": [_plain(e) for e in guide.faq]}
+    plain = plain or _plain(guide)
+    return _envelope(guide, site_url) | {"categories": plain["categories"], "faq": plain["faq"]}
 
 
 def _json(document: dict) -> str:
@@ -138,14 +143,15 @@ def render_comparison_csv(guide: Guide, site_url: str) -> str:
 
 def export_files(guide: Guide, site_url: str, site_name: str) -> dict[str, str]:
     """Every machine-readable file of the site, by path: API, schemas, CSV and feed."""
+    plain = _plain(guide)
     files = {
-        f"{API}/guide.json": _json(guide_document(guide, site_url)),
-        f"{API}/faq.json": _json(faq_document(guide, site_url)),
+        f"{API}/guide.json": _json(guide_document(guide, site_url, plain)),
+        f"{API}/faq.json": _json(faq_document(guide, site_url, plain)),
         CSV_PATH: render_comparison_csv(guide, site_url),
         FEED_PATH: render_feed(guide, site_url, site_name),
     }
     for mode in guide.modes:
-        files[f"{API}/modes/{mode.id}.json"] = _json(mode_document(guide, mode, site_url))
+        files[f"{API}/modes/{mode.id}.json"] = _json(mode_document(guide, mode, site_url, plain))
     for name in DOCUMENTS:
         files[f"{API}/{name}.schema.json"] = render_json_schema(name)
     return files
