@@ -97,6 +97,26 @@ def test_the_scheme_is_chosen_and_switched_before_any_script_file_runs(browser, 
         context.close()
 
 
+BROWSER_COLOURS = """() => {
+    const metas = name => [...document.head.querySelectorAll(`meta[name="${name}"]`)].map(m => m.content);
+    const header = getComputedStyle(document.querySelector('.md-header'));
+    const hex = '#' + header.backgroundColor.match(/\\d+/g).slice(0, 3).map(n => (+n).toString(16).padStart(2, '0')).join('');
+    return {theme: metas('theme-color'), scheme: metas('color-scheme'), header: hex};
+}"""
+
+
+@pytest.mark.parametrize("preference, first, second", [("dark", "dark", "light"), ("light", "light", "dark")])
+def test_the_browser_is_told_the_header_colour_and_the_scheme_and_follows_the_switch(open_page, preference, first, second):
+    """Phones colour their address bar with theme-color; color-scheme gives the page dark scrollbars and controls."""
+    page, watch = open_page("faq/", color_scheme=preference)
+    colours = page.evaluate(BROWSER_COLOURS)
+    assert colours["theme"] == [colours["header"]] and colours["scheme"] == [first]
+    page.locator("form[data-palette] label:visible").click()
+    changed = page.evaluate(BROWSER_COLOURS)
+    assert changed["theme"] == [changed["header"]] and changed["scheme"] == [second]
+    assert watch.problems == []
+
+
 OPEN_TAB_UNDERLINED = """() => [...document.querySelectorAll('.tabbed-set')].every(set => {
     const label = set.querySelector(`label[for="${set.querySelector(':scope > input:checked').id}"]`);
     const others = [...set.querySelectorAll('.tabbed-labels > label')].filter(other => other !== label);
