@@ -1,6 +1,7 @@
 """A 375×812 phone: nothing scrolls sideways but the comparison tables, whose first column stays put."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from browser.conftest import GUIDE, PHONE, axe_violations, scripts_started, site_pages
@@ -25,9 +26,15 @@ def test_the_dark_scheme_on_a_phone_passes_axe(open_page, axe_script, path):
     assert axe_violations(page, axe_script) == []
 
 
-# Far-off tables are laid out only when they come near (content-visibility): measured after the next frame.
-SCROLLS_SIDEWAYS = """r => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(
-    () => done(r.scrollWidth > r.clientWidth))))"""
+SCROLLS_SIDEWAYS = "r => r.scrollWidth > r.clientWidth"
+
+
+def wait_until_it_scrolls_sideways(page, region) -> None:
+    """Far-off tables are laid out only once they come near (content-visibility), a frame or more later."""
+    try:
+        page.wait_for_function(SCROLLS_SIDEWAYS, arg=region.element_handle(), timeout=5000)
+    except PlaywrightTimeoutError:
+        pytest.fail("a table wider than a phone should scroll")
 
 
 @pytest.mark.parametrize("path", ["", "compare/"])
@@ -38,7 +45,7 @@ def test_tables_scroll_on_their_own_and_keep_the_first_column_in_view(open_page,
     assert regions.count() >= 1
     for region in regions.all():
         region.scroll_into_view_if_needed()
-        assert region.evaluate(SCROLLS_SIDEWAYS), "a table wider than a phone should scroll"
+        wait_until_it_scrolls_sideways(page, region)
         row_header = region.locator("tbody th[scope=row]").first
         last_cell = region.locator("tbody tr").first.locator("td").last
         header_before, cell_before = row_header.bounding_box(), last_cell.bounding_box()
