@@ -21,8 +21,8 @@ root (more topics, and fuller ones); modes and the other sections stay as they a
 Each scale is built with the macros and, as the floor, from the same Markdown already rendered into
 static files (and the same generated files) with the macros plugin and the hook switched off: both
 builds make the same pages, except for what the hook adds after the Markdown (the FAQ's JSON-LD,
-the comparison rows in the search index, the FAQ's shorter table of contents, one glossary tooltip
-per section), which counts as
+the comparison rows in the search index, the FAQ's shorter table of contents, one tooltip per
+glossary definition and section), which counts as
 macros' cost. *Build* and *Floor* are median wall times of the runs shown; small scales run up to
 five times, large ones once. *CPU* is the build process's user plus system time, which other work
 on the machine disturbs less. When the FAQ outgrows one page (`extra: faq_page_limit` in

@@ -72,6 +72,12 @@ def test_a_tooltip_is_kept_once_per_section():
     assert first_tooltips_only(html) == f"<p>{vat} and {y2}, again vat</p><h3 id='q'>Q?</h3><p>{vat} VAT</p>"
 
 
+def test_a_term_and_its_other_name_share_one_tooltip_per_section():
+    english, chinese = '<abbr title="Seller ships">Semi-managed</abbr>', '<abbr title="Seller ships">半托管</abbr>'
+    html = f"<p>{english} ({chinese})</p><h3 id='q'>Q?</h3><p>{chinese}, {english}</p>"
+    assert first_tooltips_only(html) == f"<p>{english} (半托管)</p><h3 id='q'>Q?</h3><p>{chinese}, Semi-managed</p>"
+
+
 def test_without_headings_or_repeats_nothing_changes():
     html = '<p><abbr title="A &quot;b&quot;">JIT</abbr> <abbr title="x">Y2</abbr></p><header>not a heading</header>'
     assert first_tooltips_only(html) == html
