@@ -8,6 +8,8 @@ KB = 1000
 
 FRONT = """---
 description: How long the guide takes to build and reload, and how heavy its pages are, from the real data up to 10,000 FAQ entries.
+search:
+  exclude: true  # build figures are no answer to a seller's search, and change with every run
 ---
 
 # Benchmarks

@@ -105,6 +105,7 @@ class SearchBox:
         self.meta = page.locator(".md-search-result__meta")
         config = json.loads(page.locator("#__config").text_content())
         self.placeholder = config["translations"]["search.result.placeholder"]
+        self.no_results = config["translations"]["search.result.none"]
         self.input.click()
         self._wait_for_placeholder(True)  # the index is loaded and the box is empty
 
@@ -122,6 +123,11 @@ class SearchBox:
         self.input.fill(query)
         self.input.press("End")  # Material searches on key-up, as after typing or an IME commit
         self._wait_for_placeholder(False)
+        # The count is shown before the results are drawn: wait for the first one, or for "none".
+        self.page.wait_for_function(
+            "([meta, none]) => meta.textContent.trim() === none || document.querySelector('.md-search-result__list a')",
+            arg=[self.meta.element_handle(), self.no_results],
+        )
         links = self.page.evaluate(READ_RESULTS)
         return [Result(normalise(link["href"], self.base_url), link["collapsed"]) for link in links if not link["heading"]]
 

@@ -80,3 +80,19 @@ def test_stop_words_in_a_query_change_nothing(search_box):
     plain = search_box.search("need warehouse US")
     assert plain
     assert search_box.search("do I need a warehouse in the US") == plain
+
+
+def test_everyday_words_find_answers_and_the_search_worker_reports_no_error(browser, site_url):
+    """The search index is built in the browser (lunr): some word sets have made it fail on every query."""
+    context = browser.new_context()
+    context.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
+    problems = []
+    try:
+        page = context.new_page()
+        page.on("console", lambda message: problems.append(message.text) if message.type in ("warning", "error") else None)
+        box = SearchBox(page, site_url)
+        for query in ("warehouse", "price", "returns", "deposit", "fully managed", "半托管"):
+            assert box.search(query), f"{query!r} found nothing"
+        assert problems == []
+    finally:
+        context.close()
