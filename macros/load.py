@@ -191,10 +191,6 @@ def entry_lines(data: dict, item_lines: dict[tuple[str, int], int]) -> dict[str,
     return lines
 
 
-def _item_lines(positioned: Positioned) -> dict[tuple[str, int], int]:
-    return {path: line for path, (line, _) in positioned.positions.items() if len(path) == 2 and isinstance(path[1], int)}
-
-
 def parse_guide(raw: bytes, display: str, today: datetime.date) -> Guide:
     """Bytes of the data file to a valid Guide, or GuideError listing every problem."""
     return parse_located(raw, display, today)[0]
@@ -220,11 +216,11 @@ def _parse(raw: bytes, display: str, today: datetime.date) -> tuple[Guide, dict[
     positioned = read_positioned(text) if plain is None else None
     if positioned and positioned.problems:
         raise GuideError(display, positioned.problems, positioned.more)
-    data, item_lines = (plain.data, plain.item_lines) if plain else (positioned.data, _item_lines(positioned))
-    guide, problems = validate(data, today, lambda: positioned or read_positioned(text))
+    reading = plain or positioned
+    guide, problems = validate(reading.data, today, lambda: positioned or read_positioned(text))
     if problems:
         raise GuideError(display, problems)
-    return guide, entry_lines(data, item_lines)
+    return guide, entry_lines(reading.data, reading.item_lines)
 
 
 _cache: dict[tuple, tuple[Guide, dict[str, int]]] = {}

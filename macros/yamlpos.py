@@ -42,6 +42,11 @@ class Positioned:
                 return self.positions[path[:end]]
         return (1, 1)
 
+    @property
+    def item_lines(self) -> dict[tuple[str, int], int]:
+        """The line each item of a top-level list starts on, as Plain gives it."""
+        return {path: line for path, (line, _) in self.positions.items() if len(path) == 2 and isinstance(path[1], int)}
+
 
 class _Refused(yaml.YAMLError):
     """The file nests too deep or holds too many values to read safely."""
