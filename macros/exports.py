@@ -73,21 +73,16 @@ def _envelope(guide: Guide, site_url: str) -> dict:
     return {"schema_version": SCHEMA_VERSION, "generated_at": data_date(guide).isoformat(), "links": site_links(site_url)}
 
 
-def _plain(entry) -> dict:
-    return entry.model_dump(mode="json")
-
-
 # Documents are built as plain data, not as model instances: under `mkdocs serve` the guide may come
-# from an earlier import of the models, which pydantic would refuse as a different class. Each takes
-# the guide as plain data too (`plain`, its model_dump), made once for all of them.
-def guide_document(guide: Guide, site_url: str, plain: dict | None = None) -> dict:
+# from an earlier import of the models, which pydantic would refuse as a different class. Each reads
+# the guide's plain data (`plain`, its model_dump), made once for all of them.
+def guide_document(guide: Guide, site_url: str, plain: dict) -> dict:
     """api/v1/guide.json (GuideDocument): the envelope, then the whole guide."""
-    return _envelope(guide, site_url) | (plain or _plain(guide))
+    return _envelope(guide, site_url) | plain
 
 
-def mode_document(guide: Guide, mode: Mode, site_url: str, plain: dict | None = None) -> dict:
+def mode_document(guide: Guide, mode: Mode, site_url: str, plain: dict) -> dict:
     """api/v1/modes/<id>.json (ModeDocument): one mode, its column of every row, the FAQ entries about it."""
-    plain = plain or _plain(guide)
     rows = [{"id": d["id"], "category": d["category"], "label": d["label"], "cell": d["values"][mode.id]}
             for d in plain["dimensions"]]
     faq = [e for e in plain["faq"] if mode.id in e["modes"]]
@@ -96,9 +91,8 @@ def mode_document(guide: Guide, mode: Mode, site_url: str, plain: dict | None = 
     return _envelope(guide, site_url) | {"url": url, "mode": mode_data, "comparison": rows, "faq": faq}
 
 
-def faq_document(guide: Guide, site_url: str, plain: dict | None = None) -> dict:
+def faq_document(guide: Guide, site_url: str, plain: dict) -> dict:
     """api/v1/faq.json (FaqDocument): every FAQ entry with the categories."""
-    plain = plain or _plain(guide)
     return _envelope(guide, site_url) | {"categories": plain["categories"], "faq": plain["faq"]}
 
 
@@ -143,7 +137,7 @@ def render_comparison_csv(guide: Guide, site_url: str) -> str:
 
 def export_files(guide: Guide, site_url: str, site_name: str) -> dict[str, str]:
     """Every machine-readable file of the site, by path: API, schemas, CSV and feed."""
-    plain = _plain(guide)
+    plain = guide.model_dump(mode="json")
     files = {
         f"{API}/guide.json": _json(guide_document(guide, site_url, plain)),
         f"{API}/faq.json": _json(faq_document(guide, site_url, plain)),
