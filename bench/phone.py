@@ -8,6 +8,7 @@ from .lighthouse_scores import CHROMIUM, RUNS, calibrated_multiplier, cpu_slowdo
 from .synthetic import ROOT
 
 PERFORMANCE = ("performance",)  # the benchmark's target; `make lighthouse` scores the other categories
+DEFAULT_RUNS = 1  # the target is on the calibrated phone; one default run gives its CPU speed (and keeps `make bench` short)
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,7 @@ class PhoneScores:
     calibrated: int
     multiplier: float
     runs: int  # the calibrated score is the median of this many
-    default_runs: int = 1  # the default run measures the machine's speed for the calibration
+    default_runs: int = DEFAULT_RUNS
 
 
 def lighthouse_installed() -> bool:
@@ -32,9 +33,6 @@ def biggest_faq_page(site: Path) -> str:
     pages = [*(site / "faq").glob("*/index.html"), site / "faq" / "index.html"]
     biggest = max(pages, key=lambda page: page.stat().st_size)
     return biggest.parent.relative_to(site).as_posix() + "/"
-
-
-DEFAULT_RUNS = 1  # the target is on the calibrated phone; one default run gives its CPU speed (and keeps `make bench` short)
 
 
 def phone_scores(site: Path, path: str) -> PhoneScores:

@@ -53,3 +53,9 @@ def test_glossary_gives_the_key_chinese_terms():
     chinese = " ".join(t.chinese or "" for t in GUIDE.glossary)
     for term in ("半托管", "全托管", "备货单", "核价", "寄样"):
         assert term in chinese, term
+
+
+def test_the_mode_tabs_fit_the_underline_written_for_them():
+    underlined = (ROOT / "docs" / "stylesheets" / "guide.css").read_text(encoding="utf-8").count(
+        'html:not([data-scripts="started"]) .md-typeset .tabbed-set > input:nth-child(')
+    assert len(GUIDE.modes) <= underlined, "add a line per extra mode tab to guide.css (the open tab's underline)"
