@@ -4,8 +4,8 @@ import datetime
 import xml.etree.ElementTree as ET
 
 from .checks import sourced_facts
-from .markup import Links, cite, escape, md_text, source_numbers
-from .model import Change, Guide, once_per_guide
+from .markup import Links, cite, escape, md_text, once_per_guide, source_numbers
+from .model import Change, Guide
 
 ATOM = "http://www.w3.org/2005/Atom"
 PAGES = {"dimensions": "compare", "faq": "faq", "glossary": "glossary", "timeline": "timeline",

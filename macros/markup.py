@@ -1,12 +1,14 @@
-"""Small markup helpers shared by the renderers: escaping, links, citations."""
+"""Small helpers shared by the renderers: escaping, links, citations, results computed once per guide."""
 
 import datetime
+import functools
 import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from .model import SITE_LINK, Disagreement, Guide, Sourced, once_per_guide
+from .model import SITE_LINK, Disagreement, Guide, Sourced
 
 CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 LATIN = re.compile(r"[A-Za-z]")
@@ -26,6 +28,25 @@ BLOCK_MARKER = re.compile(r"^([ \t]*)(!!!|\?\?\?|===|```|~~~|\*\[|\[\^|:::|///)"
 DIRECTION_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
                      "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
 DIRECTION_CHARS = re.compile("[" + "".join(DIRECTION_OPENERS) + "\u202c\u2069]")
+
+
+Derived = TypeVar("Derived")
+
+
+def once_per_guide(function: Callable[[Guide], Derived]) -> Callable[[Guide], Derived]:
+    """A function of the guide alone, computed once per guide: every page of a build asks again.
+
+    The guide is frozen, so what is derived from it cannot go stale; the result is shared, so callers
+    only read it. Only the latest guide is kept (the one being built)."""
+    kept: list[tuple[Guide, Derived]] = []
+
+    @functools.wraps(function)
+    def derived(guide: Guide) -> Derived:
+        if not kept or kept[0][0] is not guide:
+            kept[:] = [(guide, function(guide))]
+        return kept[0][1]
+
+    return derived
 
 
 @dataclass(frozen=True)

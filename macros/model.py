@@ -1,10 +1,8 @@
 """The guide's schema: the only definition of what the data file may hold."""
 
 import datetime
-import functools
 import re
-from collections.abc import Callable
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -274,21 +272,3 @@ class Guide(Strict):
 
     __str__ = __repr__
 
-
-Derived = TypeVar("Derived")
-
-
-def once_per_guide(function: Callable[["Guide"], Derived]) -> Callable[["Guide"], Derived]:
-    """A function of the guide alone, computed once per guide: every page of a build asks again.
-
-    The guide is frozen, so what is derived from it cannot go stale; the result is shared, so callers
-    only read it. Only the latest guide is kept (the one being built)."""
-    kept: list[tuple[Guide, Derived]] = []
-
-    @functools.wraps(function)
-    def derived(guide: Guide) -> Derived:
-        if not kept or kept[0][0] is not guide:
-            kept[:] = [(guide, function(guide))]
-        return kept[0][1]
-
-    return derived

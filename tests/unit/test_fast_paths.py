@@ -8,8 +8,7 @@ import pytest
 
 from conftest import FIXTURES
 from macros.load import entry_lines
-from macros.markup import LITERAL, close_directions, escape, prefix_tree_pattern
-from macros.model import once_per_guide
+from macros.markup import LITERAL, close_directions, escape, once_per_guide, prefix_tree_pattern
 from macros.yamlpos import read_plain, read_positioned
 
 VALID = (FIXTURES / "minimal.yml").read_text(encoding="utf-8")
