@@ -271,4 +271,3 @@ class Guide(Strict):
         return f"Guide({counts})"
 
     __str__ = __repr__
-
