@@ -1,5 +1,6 @@
 """mkdocs-macros entry point: loads the guide once per build and registers the renderers."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .abbr import first_tooltips_only
@@ -16,6 +17,7 @@ from .faq import (
 )
 from .load import GuideError, load_guide, load_located
 from .markup import escape, links_for
+from .model import Guide
 from .pages import (
     render_abbreviations, render_flow_tabs, render_glance_tabs, render_glossary, render_mode_cards, render_mode_page,
     render_sources, used_abbreviations,
@@ -25,20 +27,33 @@ from .timeline import render_timeline
 
 DATA_FILE = Path("data") / "guide.yml"
 __all__ = [
-    "DATA_FILE", "FAQ_PAGE_LIMIT", "LOCATIONS_FILE", "GuideError", "answer_texts", "category_page", "define_env",
+    "DATA_FILE", "FAQ_PAGE_LIMIT", "LOCATIONS_FILE", "GuideError", "Validated", "answer_texts", "category_page", "define_env",
     "edit_base_problem", "escape", "export_files", "faq_by_category", "faq_is_split", "faq_pages", "first_tooltips_only", "load_guide",
     "load_located", "render_faq_jsonld", "render_faq_locations", "used_abbreviations",
 ]
 
 
+@dataclass(frozen=True, repr=False)
+class Validated:
+    """The guide as the hook validated it for this build, with its entries' lines and the FAQ layout."""
+
+    guide: Guide
+    lines: dict[str, int]
+    faq_split: bool  # the hook generates the category pages, so it decides
+
+    def __repr__(self) -> str:
+        # The macros plugin writes every variable into a debug dump on each build; the whole guide would be most of it.
+        return f"<validated guide: {len(self.guide.faq)} FAQ entries>"
+
+
 def define_env(env):
     """Register one macro per renderer; each renders for the page being built."""
-    guide, lines = env.variables.get("guide"), env.variables.get("guide_lines")  # validated once per build by the hook
-    if guide is None:
-        guide, lines = load_located(Path(env.project_dir) / DATA_FILE, Path(env.project_dir))
-    edits = Edits(lines, env.variables.get("edit_base", ""))
-    # The hook decides whether the FAQ is split (it generates the category pages); without it, one page.
-    pages = faq_pages(guide) if env.variables.get("faq_split") else {}
+    validated = env.variables.get("validated")  # once per build, by the hook
+    if validated is None:
+        validated = Validated(*load_located(Path(env.project_dir) / DATA_FILE, Path(env.project_dir)), faq_split=False)
+    guide = validated.guide
+    edits = Edits(validated.lines, env.variables.get("edit_base", ""))
+    pages = faq_pages(guide) if validated.faq_split else {}
     groups = faq_by_category(guide)  # once per build, not once per category page
 
     def links():

@@ -25,6 +25,7 @@ Kept apart so a move to another generator touches only this file. It
 
 import copy
 import functools
+import gc
 import html
 import json
 import logging
@@ -65,6 +66,16 @@ def _load(macros, project_dir: str):
         print(f"{error}\nStill serving the last good version; fix the data and save again.", file=sys.stderr)
         return _session["last_good"]
     _session["last_good"] = located
+    return located
+
+
+def _load_for_the_build(macros, project_dir: str):
+    """_load, with the guide kept out of the cycle collector until the next build loads one."""
+    gc.unfreeze()  # the previous rebuild's objects (mkdocs serve) go back to the collector
+    located = _load(macros, project_dir)
+    # The guide lives as long as the build: each full collection would scan its millions of objects
+    # again (about a second at ×100).
+    gc.freeze()
     return located
 
 
@@ -135,9 +146,9 @@ def on_config(config):
         raise abort_build(f"mkdocs.yml: {problem}")
     if not config.site_url:
         raise abort_build("mkdocs.yml: site_url is needed: the feed and the API give absolute links")
-    guide, lines = _load(macros, project_dir)
+    guide, lines = _load_for_the_build(macros, project_dir)
     split = macros.faq_is_split(guide, _faq_page_limit(config, macros.FAQ_PAGE_LIMIT))
-    config.extra["guide"], config.extra["guide_lines"], config.extra["faq_split"] = guide, lines, split
+    config.extra["validated"] = macros.Validated(guide, lines, split)
     groups = macros.faq_by_category(guide) if split else []
     _session["faq_pages"] = macros.faq_pages(guide) if split else {}
     _session["faq_by_page"] = {f"{macros.category_page(c.id)}.md": entries for c, entries in groups}
@@ -185,7 +196,8 @@ def on_files(files, config):
     the machine-readable files and the modes' other names for search."""
     from macros.search_index import mode_names_script
 
-    macros, guide, split = _session["macros"], config.extra["guide"], config.extra["faq_split"]
+    macros, validated = _session["macros"], config.extra["validated"]
+    guide, split = validated.guide, validated.faq_split
     for path, content in _generated_pages(macros, guide, split).items():
         files.append(File.generated(config, path, content=content))
     if split:
@@ -235,7 +247,7 @@ def on_page_context(context, page, config, nav):
     """Give the theme the JSON-LD of the FAQ entries on the page (overrides/main.html puts it into the head)."""
     macros, kind = _session["macros"], page.meta.get("structured_data")
     if kind == "faq":
-        guide = config.extra["guide"]
+        guide = config.extra["validated"].guide
         entries = _faq_on_page(guide, page.file.src_uri)
         texts = macros.answer_texts(page.content)  # each answer as the page shows it
         missing = [e.id for e in entries if e.id not in texts]
@@ -271,7 +283,7 @@ def on_post_build(config):
     index = json.loads(path.read_text(encoding="utf-8"))
     try:
         faq_layout = Links(faq_pages=_session["faq_pages"])
-        index = add_guide_entries(index, config.extra["guide"], segment_chinese, faq_layout)
+        index = add_guide_entries(index, config.extra["validated"].guide, segment_chinese, faq_layout)
     except ValueError as error:
         raise abort_build(str(error)) from None
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -124,7 +124,7 @@ def test_a_faq_answer_missing_from_the_converted_page_fails_the_build_by_name(se
     page = SimpleNamespace(meta={"structured_data": "faq"}, file=SimpleNamespace(src_uri="faq.md"),
                            canonical_url="https://x/faq/", content=shown)
     with pytest.raises(Abort, match=f"faq.md: the answer of FAQ entry '{guide.faq[1].id}' was not found"):
-        mkdocs_adapter.on_page_context({}, page, SimpleNamespace(extra={"guide": guide}), None)
+        mkdocs_adapter.on_page_context({}, page, SimpleNamespace(extra={"validated": macros.Validated(guide, {}, False)}), None)
 
 
 def test_segmenting_for_search_follows_the_words_each_build_teaches():
@@ -139,3 +139,34 @@ def test_segmenting_for_search_follows_the_words_each_build_teaches():
         assert mkdocs_adapter.segment_chinese(word) == word
     finally:
         jieba.del_word(word)
+
+
+# --- Handing the guide to the build ----------------------------------------------------------------
+
+def test_the_validated_guide_is_one_short_line_in_the_macros_plugins_debug_dump():
+    from super_collections import SuperDict  # what the macros plugin serialises its variables with, every build
+
+    guide = macros.load_guide(ROOT / macros.DATA_FILE)
+    dump = SuperDict({"validated": macros.Validated(guide, {}, False)}).to_json()
+    assert dump == f'{{"validated": "<validated guide: {len(guide.faq)} FAQ entries>"}}'
+
+
+def test_the_loaded_guide_is_kept_out_of_the_cycle_collector_which_gets_the_last_one_back_first(session):
+    import gc
+
+    loaded = []
+
+    def load_located(path, root):
+        assert gc.get_freeze_count() == 0, "the previous build's objects were not given back to the collector"
+        loaded.append([["a guide"]])
+        return loaded[-1], {}
+
+    fake = SimpleNamespace(load_located=load_located, DATA_FILE=macros.DATA_FILE, GuideError=macros.GuideError)
+    try:
+        gc.freeze()  # as the previous build left it
+        guide, _ = mkdocs_adapter._load_for_the_build(fake, str(ROOT))
+        assert gc.get_freeze_count() > 0
+        assert not any(obj is guide for obj in gc.get_objects())
+    finally:
+        gc.unfreeze()
+    assert any(obj is guide for obj in gc.get_objects())
