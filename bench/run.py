@@ -78,8 +78,12 @@ class BenchError(Exception):
     """A build or check the benchmark ran failed."""
 
 
+STARTED = time.perf_counter()
+
+
 def progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    """A line on stderr, stamped with the seconds since the benchmark started: it shows where the time goes."""
+    print(f"[{time.perf_counter() - STARTED:4.0f} s] {message}", file=sys.stderr, flush=True)
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,7 @@ def scaled_data(scale: Scale, real: dict) -> tuple[str, dict, str]:
 
 def measure(scale: Scale, real: dict, work: Path) -> Result:
     """Build one scale with macros and as the static floor (as often as it allows), check it, weigh its pages."""
+    progress(f"{scale.name}: writing the synthetic data")
     label, guide, text = scaled_data(scale, real)
     result = Result(scale, label, faq=len(guide["faq"]), dimensions=len(guide["dimensions"]))
     project = write_project(work / "project", text)
@@ -163,6 +168,7 @@ def measure(scale: Scale, real: dict, work: Path) -> Result:
         result.peak_kib = max(result.peak_kib, build.peak_kib)
         progress(f"  run {run + 1}/{scale.runs}: macros {build.wall:.2f} s ({build.cpu:.2f} s CPU), "
                  f"floor {floor.wall:.2f} s ({floor.cpu:.2f} s CPU)")
+    progress(f"  `make check` {min(len(result.builds), 3)} times")
     for _ in range(min(len(result.builds), 3)):
         result.checks.append(run_timed([sys.executable, "-m", "macros.check"], work / "check.log", cwd=project).wall)
     result.pages = sum(1 for _ in (work / "site").rglob("index.html"))
