@@ -7,6 +7,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .synthetic import DATA_FILE, ROOT, dump, read_real, scaled, write_project
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 RELOAD_RUNS = 5
+PREPARING_AT_ONCE = 2  # the machines the targets name have 2 cores
 
 
 @dataclass(frozen=True)
@@ -126,13 +128,21 @@ def page_sizes(site: Path) -> dict[str, int]:
     }
 
 
+def _first_factor(real: dict, scale: Scale) -> int:
+    """The factor to try first: the scale's, or the largest that two small files predict fits the loader's limit.
+
+    A file grows by about the same bytes per factor, so one large dump is enough, not one per try."""
+    one, two = (len(dump(scaled(real, f, scale.faq_total)).encode("utf-8")) for f in (1, 2))
+    return max(1, min(scale.factor, 1 + (MAX_BYTES - one) // max(two - one, 1)))
+
+
 def scaled_data(scale: Scale, real: dict) -> tuple[str, dict, str]:
     """(label, guide, data file) of this scale; ×1 is the real file itself.
 
     A factor whose file would pass the loader's size limit is lowered to the largest that fits."""
     if scale.factor == 1 and scale.faq_total is None:
         return scale.name, real, (ROOT / DATA_FILE).read_text(encoding="utf-8")
-    factor = scale.factor
+    factor = _first_factor(real, scale)
     while True:
         guide = scaled(real, factor, scale.faq_total)
         text = dump(guide)
@@ -146,21 +156,57 @@ def scaled_data(scale: Scale, real: dict) -> tuple[str, dict, str]:
     return f"{scale.name.replace(f'×{scale.factor}', f'×{factor}')} (×{scale.factor} passes the {limit} limit)", guide, text
 
 
-def measure(scale: Scale, real: dict, work: Path) -> Result:
-    """Build one scale with macros and as the static floor (as often as it allows), check it, weigh its pages."""
-    progress(f"{scale.name}: writing the synthetic data")
-    label, guide, text = scaled_data(scale, real)
-    result = Result(scale, label, faq=len(guide["faq"]), dimensions=len(guide["dimensions"]))
-    project = write_project(work / "project", text)
-    progress(f"{label}: {result.faq:,} FAQ entries; recording the rendered Markdown for the floor")
-    run_timed([sys.executable, "-m", "bench.floor", str(project), str(work / "floor"), str(work / "warm")],
+@dataclass(frozen=True)
+class Prepared:
+    """One scale's project, written with its synthetic data, and its static floor next to it."""
+
+    label: str
+    faq: int
+    dimensions: int
+    work: Path
+
+    @property
+    def project(self) -> Path:
+        return self.work / "project"
+
+    @property
+    def floor(self) -> Path:
+        return self.work / "floor"
+
+
+def prepare(scale: Scale, work: Path) -> Prepared:
+    """Write the scale's project and record its rendered Markdown as the floor (nothing here is timed)."""
+    label, guide, text = scaled_data(scale, read_real())
+    write_project(work / "project", text)
+    progress(f"{label}: {len(guide['faq']):,} FAQ entries written; recording the rendered Markdown for the floor")
+    run_timed([sys.executable, "-m", "bench.floor", str(work / "project"), str(work / "floor"), str(work / "warm")],
               work / "floor.log", cwd=ROOT)
+    progress(f"{label}: ready")
+    return Prepared(label, len(guide["faq"]), len(guide["dimensions"]), work)
+
+
+def prepare_all(temp: Path) -> list[Prepared]:
+    """Every scale prepared, two at a time and the largest first: preparing is most of the untimed work.
+
+    It all ends before the first timed build, so no build shares the machine."""
+    works = [temp / f"scale-{at}" for at in range(len(SCALES))]
+    largest_first = sorted(range(len(SCALES)), key=lambda at: -SCALES[at].factor * (SCALES[at].faq_total or 1))
+    with ProcessPoolExecutor(max_workers=PREPARING_AT_ONCE) as pool:
+        futures = {at: pool.submit(prepare, SCALES[at], works[at]) for at in largest_first}
+        return [futures[at].result() for at in range(len(SCALES))]
+
+
+def measure(scale: Scale, prepared: Prepared) -> Result:
+    """Build one scale with macros and as the static floor (as often as it allows), check it, weigh its pages."""
+    result = Result(scale, prepared.label, faq=prepared.faq, dimensions=prepared.dimensions)
+    project, work = prepared.project, prepared.work
+    progress(f"{prepared.label}: timing builds")
     started = time.perf_counter()
     for run in range(scale.runs):
         if run and time.perf_counter() - started > scale.budget:
             break
         build = run_timed(build_command(project / "mkdocs.yml", work / "site"), work / "build.log")
-        floor = run_timed(build_command(work / "floor" / "mkdocs.yml", work / "floor-site"), work / "floor-build.log")
+        floor = run_timed(build_command(prepared.floor / "mkdocs.yml", work / "floor-site"), work / "floor-build.log")
         result.builds.append(build.wall)
         result.build_cpu.append(build.cpu)
         result.floors.append(floor.wall)
@@ -197,9 +243,8 @@ def main() -> int:
     results = []
     try:
         with tempfile.TemporaryDirectory(prefix="guide-bench-") as temp:
-            for at, scale in enumerate(SCALES):
-                work = Path(temp) / f"scale-{at}"
-                results.append(measure(scale, real, work))
+            for scale, prepared in zip(SCALES, prepare_all(Path(temp))):
+                results.append(measure(scale, prepared))
             progress(f"live reload: {RELOAD_RUNS} edits of the real data under mkdocs serve")
             project = write_project(Path(temp) / "serve", (ROOT / DATA_FILE).read_text(encoding="utf-8"))
             first = real["dimensions"][0]["values"][real["modes"][0]["id"]]["value"]

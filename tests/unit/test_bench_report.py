@@ -34,3 +34,15 @@ def test_the_benchmark_time_is_judged_and_fewer_runs_are_owned_up_to():
     line = _duration_target([quick, large], 320)
     assert line.startswith("- The benchmark runs in under 5 minutes: 5.3 minutes — **missed**.")
     assert "Five runs at every scale would add about 5 minutes of builds, so ×98 is built fewer times." in line
+
+
+def test_a_scale_past_the_size_limit_is_lowered_to_the_largest_factor_that_fits(monkeypatch):
+    import bench.run
+    from bench.synthetic import dump, read_real, scaled
+
+    real = read_real()
+    size = {f: len(dump(scaled(real, f)).encode("utf-8")) for f in (3, 4)}
+    monkeypatch.setattr(bench.run, "MAX_BYTES", (size[3] + size[4]) // 2)
+    label, guide, text = bench.run.scaled_data(Scale("×10", 10, None, 1, 0), real)
+    assert label == f"×3 (×10 passes the {bench.run.MAX_BYTES // 2**20} MiB limit)"
+    assert len(guide["faq"]) == 3 * len(real["faq"]) and len(text.encode("utf-8")) == size[3]
