@@ -2,7 +2,6 @@
 
 import datetime
 import functools
-import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ NO_SEARCH = 'data-search-exclude="true"'
 LITERAL = {ord(c): f"&#{ord(c)};" for c in "`*_[]\\{}|!~^"} | {ord("\n"): "&#10;"}
 # html.escape's replacements and LITERAL in one pass; text without any of them (most) is left as it is.
 HTML_LITERAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}) | LITERAL
+MD_LITERAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"}) | LITERAL  # html.escape(quote=False), then LITERAL
 TO_ESCAPE = re.compile("[" + re.escape("".join(map(chr, HTML_LITERAL))) + "]")
 LINE_START = re.compile(r"^([#+=:?/-]|\d+[.)])")  # what else opens a block at the start of a line
 # Editor Markdown lines that would open a block beyond plain formatting: admonitions, details, tabs,
@@ -171,7 +171,7 @@ def escape(text: str) -> str:
 
 def md_text(text: str) -> str:
     """Plain text made literal on one line of Markdown: no HTML, emphasis, links or block syntax."""
-    literal = html.escape(close_directions(" ".join(text.split())), quote=False).translate(LITERAL)
+    literal = close_directions(" ".join(text.split())).translate(MD_LITERAL)
     return LINE_START.sub(lambda m: f"&#{ord(m.group()[0])};{m.group()[1:]}", literal)
 
 
