@@ -4,4 +4,5 @@ import sys
 
 from .run import main
 
-sys.exit(main())
+if __name__ == "__main__":  # the preparing processes import this module again where they are spawned
+    sys.exit(main())

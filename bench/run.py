@@ -80,12 +80,17 @@ class BenchError(Exception):
     """A build or check the benchmark ran failed."""
 
 
-STARTED = time.perf_counter()
+STARTED = time.time()  # wall clock, which the preparing processes share (see prepare_all)
+
+
+def _started_at(started: float) -> None:
+    global STARTED
+    STARTED = started
 
 
 def progress(message: str) -> None:
     """A line on stderr, stamped with the seconds since the benchmark started: it shows where the time goes."""
-    print(f"[{time.perf_counter() - STARTED:4.0f} s] {message}", file=sys.stderr, flush=True)
+    print(f"[{time.time() - STARTED:4.0f} s] {message}", file=sys.stderr, flush=True)
 
 
 @dataclass(frozen=True)
@@ -191,7 +196,7 @@ def prepare_all(temp: Path) -> list[Prepared]:
     It all ends before the first timed build, so no build shares the machine."""
     works = [temp / f"scale-{at}" for at in range(len(SCALES))]
     largest_first = sorted(range(len(SCALES)), key=lambda at: -SCALES[at].factor * (SCALES[at].faq_total or 1))
-    with ProcessPoolExecutor(max_workers=PREPARING_AT_ONCE) as pool:
+    with ProcessPoolExecutor(max_workers=PREPARING_AT_ONCE, initializer=_started_at, initargs=(STARTED,)) as pool:
         futures = {at: pool.submit(prepare, SCALES[at], works[at]) for at in largest_first}
         return [futures[at].result() for at in range(len(SCALES))]
 
