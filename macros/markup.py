@@ -17,9 +17,10 @@ NO_SEARCH = 'data-search-exclude="true"'
 # Characters written as character references so text stays literal wherever it lands: in HTML, in
 # Markdown (emphasis, links, code, attribute lists, escapes) and in Jinja ({{, {%, {#).
 LITERAL = {ord(c): f"&#{ord(c)};" for c in "`*_[]\\{}|!~^"} | {ord("\n"): "&#10;"}
-# html.escape's replacements and LITERAL in one pass; text without any of them (most) is left as it is.
-HTML_LITERAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}) | LITERAL
-MD_LITERAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"}) | LITERAL  # html.escape(quote=False), then LITERAL
+# html.escape's replacements and LITERAL in one pass: without quotes for Markdown text, with them for
+# HTML (attributes too). Text without any of them (most) is left as it is.
+MD_LITERAL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"}) | LITERAL
+HTML_LITERAL = MD_LITERAL | str.maketrans({'"': "&quot;", "'": "&#x27;"})
 TO_ESCAPE = re.compile("[" + re.escape("".join(map(chr, HTML_LITERAL))) + "]")
 LINE_START = re.compile(r"^([#+=:?/-]|\d+[.)])")  # what else opens a block at the start of a line
 # Editor Markdown lines that would open a block beyond plain formatting: admonitions, details, tabs,
