@@ -8,7 +8,7 @@ import pytest
 
 from conftest import FIXTURES
 from macros.load import entry_lines
-from macros.markup import LITERAL, close_directions, escape, once_per_guide, prefix_tree_pattern
+from macros.markup import LINE_START, LITERAL, close_directions, escape, md_text, once_per_guide, prefix_tree_pattern
 from macros.yamlpos import read_plain, read_positioned
 
 VALID = (FIXTURES / "minimal.yml").read_text(encoding="utf-8")
@@ -71,12 +71,14 @@ def test_the_prefix_tree_takes_the_longest_word_at_a_place():
     assert re.match(prefix_tree_pattern(["Sell", "Seller", "Seller Center"]), "Seller Centre").group() == "Seller"
 
 
-def test_escape_gives_what_html_escape_and_the_literal_references_give():
+def test_escape_and_md_text_give_what_html_escape_and_the_literal_references_give():
     rng = random.Random(7)
-    characters = "ab <>&\"'`*_[]\\{}|!~^\n\u202e\u2066x半"
+    characters = "ab <>&\"'`*_[]\\{}|!~^\n\u202e\u2066x半#-1."
     for _ in range(5000):
         text = "".join(rng.choice(characters) for _ in range(rng.randint(0, 12)))
         assert escape(text) == html.escape(close_directions(text), quote=True).translate(LITERAL), repr(text)
+        literal = html.escape(close_directions(" ".join(text.split())), quote=False).translate(LITERAL)
+        assert md_text(text) == LINE_START.sub(lambda m: f"&#{ord(m.group()[0])};{m.group()[1:]}", literal), repr(text)
     assert escape("Seller Center") == "Seller Center"
 
 
