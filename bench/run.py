@@ -191,13 +191,13 @@ def prepare(scale: Scale, work: Path) -> Prepared:
 
 
 def prepare_all(temp: Path) -> list[Prepared]:
-    """Every scale prepared, two at a time and the largest first: preparing is most of the untimed work.
+    """Every scale prepared, two at a time, highest factor first: ×100 takes longest, the others share the second process.
 
     It all ends before the first timed build, so no build shares the machine."""
     works = [temp / f"scale-{at}" for at in range(len(SCALES))]
-    largest_first = sorted(range(len(SCALES)), key=lambda at: -SCALES[at].factor * (SCALES[at].faq_total or 1))
+    highest_first = sorted(range(len(SCALES)), key=lambda at: -SCALES[at].factor)
     with ProcessPoolExecutor(max_workers=PREPARING_AT_ONCE, initializer=_started_at, initargs=(STARTED,)) as pool:
-        futures = {at: pool.submit(prepare, SCALES[at], works[at]) for at in largest_first}
+        futures = {at: pool.submit(prepare, SCALES[at], works[at]) for at in highest_first}
         return [futures[at].result() for at in range(len(SCALES))]
 
 
@@ -219,8 +219,9 @@ def measure(scale: Scale, prepared: Prepared) -> Result:
         result.peak_kib = max(result.peak_kib, build.peak_kib)
         progress(f"  run {run + 1}/{scale.runs}: macros {build.wall:.2f} s ({build.cpu:.2f} s CPU), "
                  f"floor {floor.wall:.2f} s ({floor.cpu:.2f} s CPU)")
-    progress(f"  `make check` {min(len(result.builds), 3)} times")
-    for _ in range(min(len(result.builds), 3)):
+    checks = min(len(result.builds), 3)
+    progress(f"  `make check` {checks} times")
+    for _ in range(checks):
         result.checks.append(run_timed([sys.executable, "-m", "macros.check"], work / "check.log", cwd=project).wall)
     result.pages = sum(1 for _ in (work / "site").rglob("index.html"))
     result.sizes = page_sizes(work / "site")

@@ -54,3 +54,16 @@ def test_floor_has_no_macros_and_builds_the_same_pages_and_files(tmp_path):
 
     # The hook adds the comparison rows to the index (and teaches the Chinese segmenter the guide's terms).
     assert search_docs(tmp_path / "floor-site") < search_docs(tmp_path / "site")
+
+
+def test_every_scale_is_prepared_in_its_own_order_with_its_project_and_floor(tmp_path, monkeypatch):
+    """Two small scales, prepared side by side and ×2 first, come back in the order of SCALES, each ready to build."""
+    import bench.run
+
+    scales = (bench.run.Scale("×1 (real data)", 1, None, 1, 0), bench.run.Scale("×2", 2, None, 1, 0))
+    monkeypatch.setattr(bench.run, "SCALES", scales)
+    prepared = bench.run.prepare_all(tmp_path)
+    assert [p.label for p in prepared] == ["×1 (real data)", "×2"]
+    assert prepared[1].faq == 2 * prepared[0].faq
+    for p in prepared:
+        assert (p.project / "data" / "guide.yml").is_file() and (p.floor / "mkdocs.yml").is_file()
