@@ -1,6 +1,7 @@
 """The real data meets the content brief: coverage, context, disagreements, dates."""
 
 import datetime
+import re
 
 from conftest import ROOT
 from macros import DATA_FILE
@@ -59,3 +60,13 @@ def test_the_mode_tabs_fit_the_underline_written_for_them():
     underlined = (ROOT / "docs" / "stylesheets" / "guide.css").read_text(encoding="utf-8").count(
         'html:not([data-scripts="started"]) .md-typeset .tabbed-set > input:nth-child(')
     assert len(GUIDE.modes) <= underlined, "add a line per extra mode tab to guide.css (the open tab's underline)"
+
+
+def test_rules_keyed_on_the_page_root_end_in_a_named_element():
+    """When a rule's last part is only a pseudo-class, a change on <html> restyles every element of the page."""
+    css = (ROOT / "docs" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
+    selectors = [s.strip() for block in re.findall(r"([^{}]+)\{", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
+                 for s in block.split(",")]
+    keyed_on_root = [s for s in selectors if re.match(r"html[:\[.]", s) and re.search(r"[\s>+~]", s)]
+    assert keyed_on_root, "the open tab's underline is keyed on <html data-scripts>"
+    assert [s for s in keyed_on_root if not re.match(r"[\w.#\[]", re.split(r"[\s>+~]+", s)[-1])] == []
