@@ -133,9 +133,31 @@ def test_the_page_is_styled_for_scripts_before_they_run_and_the_open_tab_stays_u
     try:
         page = context.new_page()
         page.goto(site_url)
-        assert page.evaluate("document.documentElement.className.split(' ')") == ["js"]
+        assert page.evaluate("document.documentElement.className.split(' ')") == ["js", "js-focus-visible"]
         assert page.locator(".tabbed-set").count() >= 1
         assert page.evaluate(OPEN_TAB_UNDERLINED), "before the theme draws its line, the open tab needs its own"
+    finally:
+        context.close()
+
+
+ROOT_CLASSES = """
+window.rootClasses = [];
+new MutationObserver(changes => changes.forEach(change => {
+    if (change.target === document.documentElement) rootClasses.push(change.target.className);
+})).observe(document, {attributes: true, attributeFilter: ["class"], subtree: true});
+"""
+
+
+@pytest.mark.parametrize("path", ["", "compare/"])
+def test_starting_the_scripts_leaves_the_classes_of_the_page_root_as_they_are(browser, site_url, path):
+    """A class that changes on <html> restyles the whole page; the head sets the ones the theme adds."""
+    context = browser.new_context()
+    context.add_init_script(ROOT_CLASSES)
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        scripts_started(page)
+        assert set(page.evaluate("rootClasses")) == {"js js-focus-visible"}
     finally:
         context.close()
 
