@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import axe_violations, site_pages
+from browser.conftest import axe_violations, scripts_started, site_pages
 
 PAGES = site_pages()
 
@@ -74,3 +74,27 @@ def test_scripts_start_after_the_first_paint_and_all_run(open_page, path):
     assert result["missing"] == [] and result["before_paint"] == []
     assert result["theme_ready"]
     assert watch.problems == []
+
+
+@pytest.mark.browser
+def test_scripts_run_in_their_listed_order_when_the_first_arrives_last(browser, site_url):
+    """Each script is added in a task of its own; the theme's bundle, slowest here, must still run first."""
+    context = browser.new_context()
+
+    def tagged(route):
+        response = route.fetch()
+        if "/assets/javascripts/bundle." in route.request.url:
+            context.pages[0].wait_for_timeout(400)
+        name = route.request.url.rsplit("/", 1)[-1]
+        route.fulfill(response=response, body=f"(window.ran = window.ran || []).push({name!r});\n" + response.text())
+
+    context.route("**/*.js", tagged)
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        scripts_started(page)
+        listed = page.evaluate("[...document.querySelectorAll('script[data-after-paint]')].map(s => s.src.split('/').pop())")
+        assert len(listed) >= 2 and listed[0].startswith("bundle.")
+        assert page.evaluate("window.ran.filter(name => name !== 'after-paint.js')") == listed
+    finally:
+        context.close()
