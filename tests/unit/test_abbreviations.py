@@ -86,3 +86,9 @@ def test_without_headings_or_repeats_nothing_changes():
 def test_a_term_whose_words_are_not_in_a_row_is_dropped():
     out = used_abbreviations(with_definitions("Managed by Semi, not semi-managed.", ["Semi-managed", "Semi"]))
     assert kept(out) == ["Semi"]
+
+
+def test_a_term_needs_its_other_characters_somewhere_on_the_page():
+    assert kept(used_abbreviations(with_definitions("Semi managed stores.", ["Semi-managed"]))) == []
+    # Looser than Markdown on purpose: the hyphen may be elsewhere, so a used definition is never dropped.
+    assert kept(used_abbreviations(with_definitions("Semi managed, well-run.", ["Semi-managed"]))) == ["Semi-managed"]
