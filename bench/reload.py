@@ -9,6 +9,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from tools.local_site import stop_serving
+
 from .synthetic import DATA_FILE
 
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -65,8 +67,7 @@ def reload_times(project: Path, old_value: str, runs: int, log: Path) -> list[fl
                 time.sleep(0.5)  # let the server settle, as an editor pauses between saves
             return times
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            stop_serving(server)
 
 
 def median(values: list[float]) -> float:

@@ -2,6 +2,8 @@
 
 import functools
 import shutil
+import signal
+import subprocess
 import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -42,3 +44,13 @@ def serving(handler: type[BaseHTTPRequestHandler] | functools.partial):
 def serve_folder(directory: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler):
     """A folder (a built site) on a free loopback port, as a context manager yielding its URL."""
     return serving(functools.partial(handler, directory=str(directory)))
+
+
+def stop_serving(process: subprocess.Popen, timeout: float = 30) -> None:
+    """Stop `mkdocs serve` as Ctrl+C does: terminated, it leaves its built site in the temporary folder."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

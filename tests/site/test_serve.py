@@ -11,6 +11,7 @@ import pytest
 from conftest import MKDOCS, ROOT, copy_project
 from macros import DATA_FILE
 from macros.load import load_guide
+from tools.local_site import stop_serving
 
 GUIDE = load_guide(ROOT / DATA_FILE, ROOT)
 
@@ -48,16 +49,18 @@ def served(tmp_path):
     project = copy_project(tmp_path / "project")
     port = free_port()
     log = open(tmp_path / "serve.log", "w+")
+    temporary = tmp_path / "temporary"  # where mkdocs serve builds its site; gone again once stopped
+    temporary.mkdir()
     process = subprocess.Popen(
         [str(MKDOCS), "serve", "--strict", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
     )
     try:
         yield project, f"http://127.0.0.1:{port}", process, tmp_path / "serve.log"
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        stop_serving(process)
         log.close()
+    assert list(temporary.glob("mkdocs_*")) == [], "mkdocs serve left its built site behind"
 
 
 def replace_in(path, old: str, new: str) -> None:
