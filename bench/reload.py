@@ -1,27 +1,15 @@
 """Live reload: time from saving a changed data file to `mkdocs serve` serving the rebuilt page."""
 
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from tools.local_site import stop_serving
+from tools.local_site import free_port, start_serving, stop_serving
 
 from .synthetic import DATA_FILE
 
-MKDOCS = Path(sys.executable).parent / "mkdocs"
 POLL_SECONDS = 0.02
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str) -> str:
@@ -49,10 +37,7 @@ def reload_times(project: Path, old_value: str, runs: int, log: Path) -> list[fl
     page = f"http://127.0.0.1:{port}/compare/"
     data = project / DATA_FILE
     with log.open("w") as output:
-        server = subprocess.Popen(
-            [str(MKDOCS), "serve", "--strict", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-            stdout=output, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+        server = start_serving(project / "mkdocs.yml", port, output)
         try:
             wait_for(page, "</html>", timeout=120)
             times, current = [], old_value

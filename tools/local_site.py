@@ -1,9 +1,12 @@
-"""A built site served on loopback, and Debian's Chromium: shared by the tests, the benchmarks and search-eval."""
+"""A site served on loopback (built, or under `mkdocs serve`), and Debian's Chromium: shared by the tests, the benchmarks and search-eval."""
 
 import functools
+import os
 import shutil
 import signal
+import socket
 import subprocess
+import sys
 import threading
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -44,6 +47,22 @@ def serving(handler: type[BaseHTTPRequestHandler] | functools.partial):
 def serve_folder(directory: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler):
     """A folder (a built site) on a free loopback port, as a context manager yielding its URL."""
     return serving(functools.partial(handler, directory=str(directory)))
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_serving(config: Path, port: int, log, **env: str) -> subprocess.Popen:
+    """`mkdocs serve` as `make serve` runs it (strict, live reload) for this mkdocs.yml, its output into log."""
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    return subprocess.Popen(
+        [str(mkdocs), "serve", "--strict", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(config)],
+        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+    )
 
 
 def stop_serving(process: subprocess.Popen, timeout: float = 30) -> None:

@@ -1,25 +1,16 @@
 """`mkdocs serve` as `make serve` runs it: edits to the data and to macros/ reach the served pages."""
 
-import os
-import socket
-import subprocess
 import time
 import urllib.request
 
 import pytest
 
-from conftest import MKDOCS, ROOT, copy_project
+from conftest import ROOT, copy_project
 from macros import DATA_FILE
 from macros.load import load_guide
-from tools.local_site import stop_serving
+from tools.local_site import free_port, start_serving, stop_serving
 
 GUIDE = load_guide(ROOT / DATA_FILE, ROOT)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str) -> str:
@@ -51,10 +42,7 @@ def served(tmp_path):
     log = open(tmp_path / "serve.log", "w+")
     temporary = tmp_path / "temporary"  # where mkdocs serve builds its site; gone again once stopped
     temporary.mkdir()
-    process = subprocess.Popen(
-        [str(MKDOCS), "serve", "--strict", "--livereload", "-a", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
-    )
+    process = start_serving(project / "mkdocs.yml", port, log, TMPDIR=str(temporary))
     try:
         yield project, f"http://127.0.0.1:{port}", process, tmp_path / "serve.log"
     finally:
