@@ -42,4 +42,4 @@ def phone_scores(site: Path, path: str) -> PhoneScores:
         default = score(url + path, [], speeds, DEFAULT_RUNS, PERFORMANCE)["performance"]
         multiplier = round(calibrated_multiplier(statistics.median(speeds)), 1)
         calibrated = score(url + path, cpu_slowdown(multiplier), [], RUNS, PERFORMANCE)["performance"]
-    return PhoneScores(path, default, calibrated, multiplier, RUNS, DEFAULT_RUNS)
+    return PhoneScores(path, default, calibrated, multiplier, RUNS)

@@ -182,12 +182,13 @@ class Prepared:
 def prepare(scale: Scale, work: Path) -> Prepared:
     """Write the scale's project and record its rendered Markdown as the floor (nothing here is timed)."""
     label, guide, text = scaled_data(scale, read_real())
-    write_project(work / "project", text)
-    progress(f"{label}: {len(guide['faq']):,} FAQ entries written; recording the rendered Markdown for the floor")
-    run_timed([sys.executable, "-m", "bench.floor", str(work / "project"), str(work / "floor"), str(work / "warm")],
+    prepared = Prepared(label, len(guide["faq"]), len(guide["dimensions"]), work)
+    write_project(prepared.project, text)
+    progress(f"{label}: {prepared.faq:,} FAQ entries written; recording the rendered Markdown for the floor")
+    run_timed([sys.executable, "-m", "bench.floor", str(prepared.project), str(prepared.floor), str(work / "warm")],
               work / "floor.log", cwd=ROOT)
     progress(f"{label}: ready")
-    return Prepared(label, len(guide["faq"]), len(guide["dimensions"]), work)
+    return prepared
 
 
 def prepare_all(temp: Path) -> list[Prepared]:
