@@ -64,7 +64,7 @@ def test_the_mode_tabs_fit_the_underline_written_for_them():
 
 def test_rules_keyed_on_the_page_root_end_in_a_named_element():
     """When a rule's last part is only a pseudo-class, a change on <html> restyles every element of the page."""
-    css = (ROOT / "docs" / "stylesheets" / "guide.css").read_text(encoding="utf-8")
+    css = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "docs" / "stylesheets").glob("*.css"))
     selectors = [s.strip() for block in re.findall(r"([^{}]+)\{", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
                  for s in block.split(",")]
     keyed_on_root = [s for s in selectors if re.match(r"html[:\[.]", s) and re.search(r"[\s>+~]", s)]
