@@ -25,8 +25,9 @@ static files (and the same generated files) with the macros plugin and the hook 
 builds make the same pages, except for what the hook adds after the Markdown (the FAQ's JSON-LD,
 the comparison rows in the search index, the FAQ's shorter table of contents, one tooltip per
 glossary definition and section), which counts as macros' cost. *Build* and *Floor* are median
-wall times of the runs shown; small scales run up to five times, large ones once. The synthetic projects and their floors are prepared two at a time
-before the first timed build; then every build runs alone. *CPU* is the build process's user plus
+wall times of the runs shown; small scales run up to five times, large ones once. The synthetic
+projects and their floors are prepared two at a time before the first timed build; then every
+build runs alone. *CPU* is the build process's user plus
 system time, which other work on the machine disturbs less. When the FAQ outgrows one page
 (`extra: faq_page_limit` in `mkdocs.yml`), it becomes one page per category and the FAQ page lists
 them. 1 KB is 1,000 bytes.
