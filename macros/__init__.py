@@ -22,14 +22,14 @@ from .pages import (
     render_abbreviations, render_flow_tabs, render_glance_tabs, render_glossary, render_mode_cards, render_mode_page,
     render_sources, used_abbreviations,
 )
-from .tables import render_comparison_table, render_key_differences
+from .tables import render_comparison_table, render_key_differences, wrap_markdown_tables
 from .timeline import render_timeline
 
 DATA_FILE = Path("data") / "guide.yml"
 __all__ = [
     "DATA_FILE", "FAQ_PAGE_LIMIT", "LOCATIONS_FILE", "GuideError", "Validated", "answer_texts", "category_page", "define_env",
     "edit_base_problem", "escape", "export_files", "faq_by_category", "faq_is_split", "faq_pages", "first_tooltips_only", "load_guide",
-    "load_located", "render_faq_jsonld", "render_faq_locations", "used_abbreviations",
+    "load_located", "render_faq_jsonld", "render_faq_locations", "used_abbreviations", "wrap_markdown_tables",
 ]
 
 

@@ -224,11 +224,11 @@ def _cut_toc(items, depth: int) -> None:
 
 
 def on_page_content(html, page, config, files):
-    """Keep each glossary tooltip once per section; shorten the table of contents where `toc_depth` is set.
+    """Keep each glossary tooltip once per section; wrap Markdown tables; shorten the table of contents where `toc_depth` is set.
 
     Material prints a page's table of contents twice (sidebar and menu): on the one-page FAQ, a line
     per question would be a large share of the page's weight; its topics are enough."""
-    html = _session["macros"].first_tooltips_only(html)
+    html = _session["macros"].wrap_markdown_tables(_session["macros"].first_tooltips_only(html))
     depth = page.meta.get("toc_depth")
     if depth is None:
         return html

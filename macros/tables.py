@@ -1,5 +1,6 @@
 """Comparison tables: the full grouped comparison and the short key-differences table."""
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -7,6 +8,8 @@ from .changes import latest_changes, updated_mark
 from .edits import Edits
 from .markup import NO_SEARCH, Links, checked, cite, disagreement_html, escape, md_text, phrase, source_numbers, term_marker
 from .model import Cell, Change, Dimension, Guide
+
+PLAIN_TABLE = re.compile(r"<table>.*?</table>", re.S)  # Markdown's tables: the guide's own carry a class
 
 
 def _header(guide: Guide, first: str, links: Links) -> str:
@@ -79,3 +82,19 @@ def render_key_differences(guide: Guide, links: Links) -> str:
         cells = "".join(f"<td>{escape(dimension.values[m.id].value)}</td>" for m in guide.modes)
         rows.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
     return _table(guide, "Key differences at a glance", "Difference", rows, links)
+
+
+def wrap_markdown_tables(html: str) -> str:
+    """The page's HTML with each Markdown table in the theme's scroll wrapper, named and keyboard-scrollable.
+
+    The theme's script wrapped them in the browser; done here, a wide table scrolls on its own from the
+    first paint and without any script (axe: a scrollable region must be reachable by keyboard)."""
+    count = 0
+
+    def wrap(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        return (f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="Table {count}, scrolls sideways">'
+                f'<div class="md-typeset__table">{match.group(0)}</div></div>')
+
+    return PLAIN_TABLE.sub(wrap, html) if "<table>" in html else html

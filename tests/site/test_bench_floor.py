@@ -9,6 +9,7 @@ import yaml
 
 from conftest import ROOT, copy_project, run_build
 from macros.abbr import first_tooltips_only
+from macros.tables import wrap_markdown_tables
 
 # Added by the hook after the Markdown, so the floor has no such block: the macros pay for it.
 JSON_LD = re.compile(rb'\s*<script type="application/ld\+json">.*?</script>', re.S)
@@ -17,10 +18,10 @@ SHORT_TOC = "faq/index.html"  # `toc_depth` in its front matter: the hook shorte
 
 
 def same_page(built: bytes, floor: bytes, name: str) -> bool:
-    """Byte for byte, but for the hook's JSON-LD and its one tooltip per section; the content alone where
-    the hook cut the contents list."""
+    """Byte for byte, but for the hook's JSON-LD, its one tooltip per section and its table wrappers; the
+    content alone where the hook cut the contents list."""
     built = JSON_LD.sub(b"", built)
-    floor = first_tooltips_only(floor.decode("utf-8")).encode("utf-8")
+    floor = wrap_markdown_tables(first_tooltips_only(floor.decode("utf-8"))).encode("utf-8")
     if name == SHORT_TOC:
         return ARTICLE.search(built).group(0) == ARTICLE.search(floor).group(0) and len(built) < len(floor)
     return built == floor

@@ -15,7 +15,7 @@ from macros.model import Cell, Dimension, Guide, Mode
 from macros.context import render_variants
 from macros.pages import fact_link, render_abbreviations, render_glance_tabs, render_glossary, render_mode_page, render_sources
 from macros.timeline import render_timeline
-from macros.tables import render_comparison_table, render_key_differences
+from macros.tables import render_comparison_table, render_key_differences, wrap_markdown_tables
 
 GUIDE = parse_guide((FIXTURES / "minimal.yml").read_bytes(), "minimal.yml", datetime.date(2026, 6, 1))
 LINKS = links_for("compare/", "compare.md")
@@ -70,6 +70,17 @@ def test_hostile_text_is_literal_in_tables():
     assert not page.find_all(["script", "em"]) and not page.find_all("a", href=re.compile("javascript"))
     assert [td.select_one(".value").get_text() for td in page.select("td")] == [hostile, hostile]
     assert page.select_one("th[scope=row]").get_text() == hostile
+
+
+def test_markdown_tables_are_wrapped_to_scroll_on_their_own_and_the_guides_tables_are_left_alone():
+    page = ("<table><tr><td>a</td></tr></table><p>x</p><table class=\"comparison\"><tr><td>b</td></tr></table>"
+            "<table>\n<tr><td>c</td></tr>\n</table>")
+    soup = BeautifulSoup(wrap_markdown_tables(page), "html.parser")
+    wrappers = soup.select("div.md-typeset__scrollwrap[tabindex='0'][role=region] > div.md-typeset__table > table")
+    assert [table.get_text(strip=True) for table in wrappers] == ["a", "c"]
+    assert [w.parent.parent["aria-label"] for w in wrappers] == ["Table 1, scrolls sideways", "Table 2, scrolls sideways"]
+    assert soup.select_one("table.comparison").parent.name == "[document]"
+    assert wrap_markdown_tables("<p>no table</p>") == "<p>no table</p>"
 
 
 def test_key_differences_lists_only_key_rows():
