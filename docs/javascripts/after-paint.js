@@ -1,10 +1,9 @@
-// Content first, behaviour next: the theme's and the guide's scripts start only after the page has
-// been painted once, so a phone shows the text before it spends time setting up search, tabs and
-// the table of contents (Lighthouse: largest contentful paint and blocking time).
+// Content first, behaviour next: the guide's scripts (the theme's behaviour among them) start only
+// after the page has been painted once, so a phone shows the text before it spends time setting up
+// search, tabs and the table of contents (Lighthouse: largest contentful paint and blocking time).
 // The page lists those scripts as <script type="text/plain" data-after-paint src=...> (overrides/main.html);
-// they run in their listed order. The theme starts on DOMContentLoaded, which has passed by then,
-// so the event is sent once more when the last script has run; then <html data-scripts="started">
-// tells that the page is fully working (the browser tests wait for it).
+// they run in their listed order, on the complete page. When the last has run, <html
+// data-scripts="started"> tells that the page is fully working (the browser tests wait for it).
 (function () {
   // One script added per task: each addition starts a request, and a phone spends enough on that for
   // all of them at once to block input. Added with async off, they still run in their listed order.
@@ -16,7 +15,6 @@
       script.async = false;
       if (index === later.length - 1) {
         script.onload = script.onerror = function () {
-          document.dispatchEvent(new Event("DOMContentLoaded"));
           document.documentElement.setAttribute("data-scripts", "started");
         };
       } else {
@@ -48,5 +46,5 @@
     setTimeout(once, 3000);
   }
 
-  document.addEventListener("DOMContentLoaded", function () { afterFirstPaint(start); }, { once: true });
+  document.addEventListener("DOMContentLoaded", function () { afterFirstPaint(start); });
 })();

@@ -13,9 +13,5 @@
       "You came from the entry with id " + entry + ". It starts on line " + line + " of data/guide.yml.";
     target.hidden = false;
   }
-  if (window.document$) {
-    window.document$.subscribe(nameEntry);
-  } else {
-    document.addEventListener("DOMContentLoaded", nameEntry);
-  }
+  nameEntry();  // started after the page is complete (after-paint.js)
 })();

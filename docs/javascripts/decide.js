@@ -161,9 +161,5 @@
     update();
   }
 
-  if (window.document$) {
-    window.document$.subscribe(start);
-  } else {
-    document.addEventListener("DOMContentLoaded", start);
-  }
+  start();  // started after the page is complete (after-paint.js)
 })();

@@ -41,10 +41,6 @@
     forwardMovedQuestion();
   }
 
-  if (window.document$) {
-    window.document$.subscribe(onPage);
-  } else {
-    document.addEventListener("DOMContentLoaded", onPage);
-  }
+  onPage();  // started after the page is complete (after-paint.js)
   window.addEventListener("hashchange", onPage);
 })();

@@ -60,7 +60,6 @@ AFTER_PAINT = """() => {
         listed: listed.length,
         missing: listed.filter(src => !started.includes(src)),
         before_paint: listed.filter((src, i) => !fetched[i] || fetched[i].startTime < paint.startTime),
-        theme_ready: typeof window.document$ !== "undefined",
     };
 }"""
 
@@ -70,20 +69,20 @@ AFTER_PAINT = """() => {
 def test_scripts_start_after_the_first_paint_and_all_run(open_page, path):
     page, watch = open_page(path)
     result = page.evaluate(AFTER_PAINT)
-    assert result["listed"] >= 2, "the theme's bundle and the guide's scripts should be listed"
+    assert result["listed"] >= 2, "the theme's behaviour and the guide's scripts should be listed"
     assert result["missing"] == [] and result["before_paint"] == []
-    assert result["theme_ready"]
+    assert [url for url in watch.requests if "/assets/javascripts/bundle." in url] == [], "the theme's bundle is left out"
     assert watch.problems == []
 
 
 @pytest.mark.browser
 def test_scripts_run_in_their_listed_order_when_the_first_arrives_last(browser, site_url):
-    """Each script is added in a task of its own; the theme's bundle, slowest here, must still run first."""
+    """Each script is added in a task of its own; the first listed, slowest here, must still run first."""
     context = browser.new_context()
 
     def tagged(route):
         response = route.fetch()
-        if "/assets/javascripts/bundle." in route.request.url:
+        if route.request.url.endswith("/javascripts/theme/page.js"):
             context.pages[0].wait_for_timeout(400)
         name = route.request.url.rsplit("/", 1)[-1]
         route.fulfill(response=response, body=f"(window.ran = window.ran || []).push({name!r});\n" + response.text())
@@ -94,7 +93,7 @@ def test_scripts_run_in_their_listed_order_when_the_first_arrives_last(browser, 
         page.goto(site_url)
         scripts_started(page)
         listed = page.evaluate("[...document.querySelectorAll('script[data-after-paint]')].map(s => s.src.split('/').pop())")
-        assert len(listed) >= 2 and listed[0].startswith("bundle.")
+        assert len(listed) >= 2 and listed[0] == "page.js"
         assert page.evaluate("window.ran.filter(name => name !== 'after-paint.js')") == listed
     finally:
         context.close()

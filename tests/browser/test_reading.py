@@ -24,12 +24,6 @@ def test_a_deep_link_opens_that_answer_only(open_page, entry):
     assert watch.problems == []
 
 
-UNDERLINE_UNDER_CHOSEN_TAB = """() => [...document.querySelectorAll('.tabbed-set')].every(set => {
-    const label = set.querySelector(`label[for="${set.querySelector(':scope > input:checked').id}"]`);
-    const line = getComputedStyle(set.querySelector('.tabbed-labels'), '::before');
-    const x = new DOMMatrix(line.transform).m41;
-    return Math.abs(parseFloat(line.width) - label.offsetWidth) <= 1 && Math.abs(x - label.offsetLeft) <= 1;
-})"""
 SEARCH_CASES = [(entry, {}) for entry in sample(GUIDE.faq)] + [(GUIDE.faq[-1], PHONE)]
 FIRST_ANSWER_RESULT = """ids => [...document.querySelectorAll('a.md-search-result__link')]
     .find(a => a.checkVisibility() && a.pathname.endsWith('/faq/') && ids.includes(a.hash.slice(1)))?.href"""
@@ -127,15 +121,15 @@ OPEN_TAB_UNDERLINED = """() => [...document.querySelectorAll('.tabbed-set')].eve
 
 
 def test_the_page_is_styled_for_scripts_before_they_run_and_the_open_tab_stays_underlined(browser, site_url):
-    """The js class is set in the head, so the theme's script does not restyle the page when it starts."""
+    """The js class is set in the head and the open tab is underlined by the stylesheet: nothing waits for a script."""
     context = browser.new_context()
     context.route("**/*.js", lambda route: route.abort())  # no theme bundle, no after-paint loader
     try:
         page = context.new_page()
         page.goto(site_url)
-        assert page.evaluate("document.documentElement.className.split(' ')") == ["js", "js-focus-visible"]
+        assert page.evaluate("document.documentElement.className") == "js"
         assert page.locator(".tabbed-set").count() >= 1
-        assert page.evaluate(OPEN_TAB_UNDERLINED), "before the theme draws its line, the open tab needs its own"
+        assert page.evaluate(OPEN_TAB_UNDERLINED), "the open tab needs its underline without any script"
     finally:
         context.close()
 
@@ -150,14 +144,14 @@ new MutationObserver(changes => changes.forEach(change => {
 
 @pytest.mark.parametrize("path", ["", "compare/"])
 def test_starting_the_scripts_leaves_the_classes_of_the_page_root_as_they_are(browser, site_url, path):
-    """A class that changes on <html> restyles the whole page; the head sets the ones the theme adds."""
+    """A class that changes on <html> restyles the whole page; the head sets the one the theme styles by."""
     context = browser.new_context()
     context.add_init_script(ROOT_CLASSES)
     try:
         page = context.new_page()
         page.goto(site_url + path)
         scripts_started(page)
-        assert set(page.evaluate("rootClasses")) == {"js js-focus-visible"}
+        assert set(page.evaluate("rootClasses")) == {"js"}
     finally:
         context.close()
 
@@ -181,7 +175,7 @@ def test_linked_tabs_switch_together_and_follow_to_other_pages(open_page, site_u
     for name in names[1:] + names[:1]:
         tab_label(sets.first, name).click()
         assert set(page.evaluate(CHOSEN_TABS)) == {name}
-        page.wait_for_function(UNDERLINE_UNDER_CHOSEN_TAB)  # the chosen tab is marked by shape, not colour alone
+        page.wait_for_function(OPEN_TAB_UNDERLINED)  # the chosen tab is marked by shape, not colour alone
     tab_label(sets.last, names[-1]).click()
     assert set(page.evaluate(CHOSEN_TABS)) == {names[-1]}
     page.goto(site_url)
