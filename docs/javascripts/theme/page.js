@@ -1,6 +1,7 @@
 // The theme's page behaviour, in place of its bundle: focus rings for keyboard users, linked content
 // tabs, answers opened for links to them, the drawer and search closed on following a link, print
-// with every answer open, and the theme's page keys (p and n for the previous and next page).
+// with every answer open, and the theme's page keys (p and n for the previous and next page, f, s
+// and / for search).
 (function () {
   // The theme's stylesheet hides focus rings unless the focused element has the class its
   // focus-visible polyfill sets; the browser now tells the same thing with :focus-visible.
@@ -111,6 +112,14 @@
     return element.matches("input, select, textarea");
   }
 
+  function focusSearch(event) {
+    var query = document.querySelector("[data-md-component=search-query]");
+    if (!query) return;
+    query.focus();
+    query.select();
+    event.preventDefault();
+  }
+
   function watchKeys() {
     document.addEventListener("keydown", function (event) {
       var search = document.querySelector("[data-md-toggle=search]");
@@ -120,6 +129,8 @@
       if (event.key === "p" || event.key === ",") link = document.querySelector("link[rel=prev]");
       if (event.key === "n" || event.key === ".") link = document.querySelector("link[rel=next]");
       if (link) location.href = link.href;
+      // f, s and / open search; the search box opens when it takes focus (search.js).
+      if (event.key === "f" || event.key === "s" || event.key === "/") focusSearch(event);
       // The navigation's section labels open with Enter too, as buttons do.
       if (event.key === "Enter" && document.activeElement.matches(".md-nav label")) document.activeElement.click();
     });

@@ -321,22 +321,11 @@
     }
   }
 
-  function takesKeys(element) {
-    if (element.isContentEditable) return true;
-    if (element.matches("input[type=radio]")) return false;
-    return element.matches("input, select, textarea");
-  }
-
+  // The keys that open the box are the page's (page.js).
   function watchKeys() {
     document.addEventListener("keydown", function (event) {
       if (event.metaKey || event.ctrlKey || event.isComposing) return;
-      if (isOpen()) {
-        onSearchKey(event);
-      } else if ((event.key === "f" || event.key === "s" || event.key === "/") && !takesKeys(document.activeElement)) {
-        query.focus();
-        query.select();
-        event.preventDefault();
-      }
+      if (isOpen()) onSearchKey(event);
     });
   }
 
