@@ -1,5 +1,6 @@
 """Browser fixtures: the built site served on loopback, Debian's Chromium driven by Playwright."""
 
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -69,11 +70,14 @@ def open_page(browser, site_url):
     """Opens a page in a fresh browser context; returns the page and its Watch."""
     contexts = []
 
-    def open_(path: str = "", wait_until: str = "load", **context_options) -> tuple[Page, Watch]:
+    def open_(path: str = "", wait_until: str = "load", without_features: tuple[str, ...] = (),
+              **context_options) -> tuple[Page, Watch]:
         context = browser.new_context(**context_options)
         contexts.append(context)
         # Requests elsewhere are recorded by the Watch, then refused, so a test never leaves the machine.
         context.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
+        if without_features:
+            context.route(lambda url: url.startswith(site_url), lambda route: serve_without(route, without_features))
         page = context.new_page()
         watch = Watch(site_url)
         watch.attach(page)
@@ -85,6 +89,19 @@ def open_page(browser, site_url):
     yield open_
     for context in contexts:
         context.close()
+
+
+def serve_without(route, features: tuple[str, ...]) -> None:
+    """Serve pages as if mkdocs.yml's theme.features did not list these features (other files as they are)."""
+    response = route.fetch()
+    if not response.headers.get("content-type", "").startswith("text/html"):
+        route.fulfill(response=response)
+        return
+    settings = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+    page = response.text()
+    config = json.loads(settings.search(page).group(2))
+    config["features"] = [feature for feature in config["features"] if feature not in features]
+    route.fulfill(response=response, body=settings.sub(lambda m: m.group(1) + json.dumps(config) + m.group(3), page))
 
 
 def scripts_started(page: Page) -> None:

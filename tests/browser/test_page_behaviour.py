@@ -94,3 +94,13 @@ def test_a_title_cut_short_in_the_header_shows_in_full_on_hover(open_page):
     assert name.evaluate("name => name.offsetWidth < name.scrollWidth"), "the name must be cut short for this test"
     name.hover()
     expect(name).to_have_attribute("title", long_name)
+
+
+def test_without_linked_tabs_in_the_theme_features_a_tab_switches_its_own_set_only(open_page):
+    page, watch = open_page("compare/", without_features=("content.tabs.link",))
+    sets = page.locator(".tabbed-set")
+    first = GUIDE.modes[0].name
+    tab_label(sets.first, GUIDE.modes[-1].name).click()
+    chosen = page.evaluate(CHOSEN_TABS)
+    assert chosen[0] == GUIDE.modes[-1].name and set(chosen[1:]) == {first}
+    assert watch.problems == []

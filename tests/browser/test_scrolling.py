@@ -161,6 +161,18 @@ def test_the_active_link_is_kept_in_view_inside_the_table_of_contents(open_page)
     assert watch.problems == []
 
 
+
+def test_without_toc_follow_and_tracking_in_the_theme_features_neither_the_contents_nor_the_address_follow(
+        open_page, site_url):
+    page, watch = open_page("api/", without_features=("toc.follow", "navigation.tracking"), **DESKTOP)
+    ids = toc_ids(page)
+    page.evaluate(SCROLL_TO_HEADING, ids[-1])
+    expect(toc_link(page, ids[-1])).to_have_class(re.compile(r"\bmd-nav__link--active\b"))
+    page.wait_for_timeout(600)  # longer than the address and the contents take to follow, had they been going to
+    assert page.locator(TOC_SCROLL).evaluate("wrap => wrap.scrollTop") == 0
+    assert page.url == f"{site_url}api/"
+    assert watch.problems == []
+
 def test_on_a_page_without_a_table_of_contents_the_header_and_back_to_top_button_still_work(open_page):
     page, watch = open_page("glossary/", **DESKTOP)
     assert page.locator("[data-md-component=toc]").count() == 0

@@ -3,6 +3,9 @@
 // with every answer open, and the theme's page keys (p and n for the previous and next page, f, s
 // and / for search).
 (function () {
+  var settings = document.getElementById("__config");
+  var features = settings ? JSON.parse(settings.textContent).features : [];  // mkdocs.yml's theme.features
+
   // The theme's stylesheet hides focus rings unless the focused element has the class its
   // focus-visible polyfill sets; the browser now tells the same thing with :focus-visible.
   function markFocusVisible() {
@@ -57,7 +60,7 @@
     document.addEventListener("change", function (event) {
       var input = event.target;
       if (!input.matches || !input.matches(".tabbed-set > input")) return;
-      switchLinkedTabs(input);
+      if (features.indexOf("content.tabs.link") !== -1) switchLinkedTabs(input);
       bringLabelIntoView(input);
     });
   }

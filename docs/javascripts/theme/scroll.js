@@ -3,6 +3,10 @@
 // following it), the back-to-top button, and sidebars that fit the window and scroll inside themselves.
 // Layout is read at the start of a frame, from positions kept until the content or the window resizes.
 (function () {
+  var settings = document.getElementById("__config");
+  var features = settings ? JSON.parse(settings.textContent).features : [];  // mkdocs.yml's theme.features
+  var following = features.indexOf("toc.follow") !== -1;
+  var tracking = features.indexOf("navigation.tracking") !== -1;
   var header = document.querySelector("[data-md-component=header]");
   var title = document.querySelector("[data-md-component=header-title]");
   var main = document.querySelector("[data-md-component=main]");
@@ -118,7 +122,7 @@
       markLinks(sections[i].links, i < reached, i === reached - 1);
     }
     state.reached = reached;
-    pending = mounted.concat(reached ? sections[reached - 1].links : []);
+    pending = mounted.concat(following && reached ? sections[reached - 1].links : []);
     schedule();
   }
 
@@ -204,6 +208,7 @@
   }
 
   function waitForPause(delay) {
+    if (!tracking) return;
     clearTimeout(trackTimer);
     trackTimer = setTimeout(settle, delay);
   }
