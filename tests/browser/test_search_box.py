@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import PHONE, search
+from browser.conftest import PHONE, axe_violations, search
 
 pytestmark = pytest.mark.browser
 
@@ -119,3 +119,17 @@ def test_on_a_phone_the_page_behind_the_open_box_stays_where_it_was(open_page):
     page.locator(".md-search__inner label.md-search__icon[for=__search]").click()
     expect(page.locator("body")).not_to_have_attribute("data-md-scrolllock", "")
     assert page.evaluate("window.scrollY") == 600
+
+
+@pytest.mark.parametrize("screen", [{}, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_box_with_its_results_passes_axe(open_page, axe_script, scheme, screen):
+    page, watch = open_page("", color_scheme=scheme, **screen)
+    page.locator("label.md-header__button[for=__search]" if screen else "input.md-search__input").click()
+    search(page, "warehouse qqxzv")
+    page.locator("details.md-search-result__more summary").first.click()
+    expect(page.locator(".md-search-result__terms del").first).to_be_visible()
+    # Back to the top of the list: axe passes over what its scrolling box has scrolled out of view.
+    page.locator(".md-search__scrollwrap").evaluate("wrap => wrap.scrollTo(0, 0)")
+    assert axe_violations(page, axe_script) == []
+    assert watch.problems == []
