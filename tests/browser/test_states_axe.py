@@ -1,0 +1,55 @@
+"""axe-core on what a reader opens or brings up, beyond the page as it loads: each in both colour schemes."""
+
+from urllib.parse import urlencode
+
+import pytest
+from playwright.sync_api import expect
+
+from browser.conftest import PHONE, axe_violations, search
+from browser.test_decide import first_with
+from browser.test_scrolling import DESKTOP, wheel
+
+pytestmark = pytest.mark.browser
+SCHEMES = pytest.mark.parametrize("scheme", ["light", "dark"])
+
+
+@SCHEMES
+def test_the_open_navigation_drawer_on_a_phone(open_page, axe_script, scheme):
+    page, watch = open_page("compare/", color_scheme=scheme, **PHONE)
+    page.locator("label.md-header__button[for=__drawer]").click()
+    expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
+    page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
+    assert axe_violations(page, axe_script) == []
+    assert watch.problems == []
+
+
+@SCHEMES
+def test_the_back_to_top_button_and_the_header_title_shown_while_reading(open_page, axe_script, scheme):
+    page, watch = open_page("faq/", color_scheme=scheme, **DESKTOP)
+    wheel(page, 8, 400)
+    wheel(page, 2, -200)
+    expect(page.locator("[data-md-component=top]")).to_be_visible()
+    expect(page.locator(".md-header__title")).to_have_class("md-header__title md-header__title--active")
+    page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
+    assert axe_violations(page, axe_script) == []
+    assert watch.problems == []
+
+
+@SCHEMES
+def test_the_copied_notice_of_the_search_share_link(open_page, axe_script, scheme):
+    page, watch = open_page("", color_scheme=scheme, permissions=["clipboard-read", "clipboard-write"])
+    page.locator("input.md-search__input").click()
+    search(page, "deposit")
+    page.locator("[data-md-component=search-share]").click()
+    expect(page.locator(".md-dialog")).to_be_visible()
+    page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
+    assert axe_violations(page, axe_script) == []
+    assert watch.problems == []
+
+
+@SCHEMES
+def test_a_recommendation_of_the_decision_guide(open_page, axe_script, scheme):
+    page, watch = open_page("decide/?" + urlencode(first_with("mode")), color_scheme=scheme)
+    expect(page.locator(".decide-verdict")).not_to_be_empty()
+    assert axe_violations(page, axe_script) == []
+    assert watch.problems == []
