@@ -110,6 +110,20 @@ def test_the_arrow_keys_go_through_the_results_and_escape_closes_the_box(open_pa
     expect(page.locator(".md-search-result__list")).to_be_hidden()
 
 
+
+def test_escape_right_after_the_box_takes_focus_again_closes_it_for_good(open_page):
+    """The box opens a moment after it takes focus; an Escape in that moment must not be undone."""
+    page, _ = open_page("")
+    open_box(page)
+    search(page, "deposit")
+    page.keyboard.press("ArrowDown")
+    page.evaluate("""() => {
+        document.querySelector('input.md-search__input').focus();
+        document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}));
+    }""")
+    page.wait_for_timeout(200)
+    expect(page.locator("#__search")).not_to_be_checked()
+
 def test_on_a_phone_the_page_behind_the_open_box_stays_where_it_was(open_page):
     page, _ = open_page("compare/", **PHONE)
     page.evaluate("window.scrollTo(0, 600)")

@@ -239,7 +239,10 @@
 
   function watchBox() {
     // Opened after the event: a click on the header's search label, which focuses the box, opens it too.
-    query.addEventListener("focus", function () { setTimeout(function () { setOpen(true); }); });
+    // Only if the box still has focus then: Escape right after focusing it has closed it for good.
+    query.addEventListener("focus", function () {
+      setTimeout(function () { if (document.activeElement === query) setOpen(true); });
+    });
     query.addEventListener("input", function () { send(query.value); updateShareLink(query.value); });
     query.addEventListener("keyup", function () { send(query.value); });
     query.form.addEventListener("reset", function () {
