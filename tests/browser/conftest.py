@@ -117,13 +117,13 @@ def axe_script() -> Path:
     return AXE
 
 
-def axe_violations(page: Page, axe_script: Path) -> list[str]:
-    """axe-core's violations on the page as it is now, one line per rule and element."""
+def axe_violations(page: Page, axe_script: Path, within: str | None = None) -> list[str]:
+    """axe-core's violations on the page as it is now (or on the elements `within` selects), one line per rule and element."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(axe_script))
         # The site lets the browser skip rendering what is off screen; axe must see all of it.
         page.add_style_tag(content="* { content-visibility: visible !important; }")
-    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    result = page.evaluate("within => axe.run(within || document, {resultTypes: ['violations']})", within)
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} at {node['target']}"
         for violation in result["violations"] for node in violation["nodes"]
