@@ -161,7 +161,6 @@ def test_the_active_link_is_kept_in_view_inside_the_table_of_contents(open_page)
     assert watch.problems == []
 
 
-
 def test_without_toc_follow_and_tracking_in_the_theme_features_neither_the_contents_nor_the_address_follow(
         open_page, site_url):
     page, watch = open_page("api/", without_features=("toc.follow", "navigation.tracking"), **DESKTOP)
@@ -172,6 +171,7 @@ def test_without_toc_follow_and_tracking_in_the_theme_features_neither_the_conte
     assert page.locator(TOC_SCROLL).evaluate("wrap => wrap.scrollTop") == 0
     assert page.url == f"{site_url}api/"
     assert watch.problems == []
+
 
 def test_on_a_page_without_a_table_of_contents_the_header_and_back_to_top_button_still_work(open_page):
     page, watch = open_page("glossary/", **DESKTOP)

@@ -110,7 +110,6 @@ def test_the_arrow_keys_go_through_the_results_and_escape_closes_the_box(open_pa
     expect(page.locator(".md-search-result__list")).to_be_hidden()
 
 
-
 def test_escape_right_after_the_box_takes_focus_again_closes_it_for_good(open_page):
     """The box opens a moment after it takes focus; an Escape in that moment must not be undone."""
     page, _ = open_page("")
@@ -123,6 +122,7 @@ def test_escape_right_after_the_box_takes_focus_again_closes_it_for_good(open_pa
     }""")
     page.wait_for_timeout(200)
     expect(page.locator("#__search")).not_to_be_checked()
+
 
 def test_on_a_phone_the_page_behind_the_open_box_stays_where_it_was(open_page):
     page, _ = open_page("compare/", **PHONE)

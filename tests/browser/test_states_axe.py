@@ -14,9 +14,14 @@ pytestmark = pytest.mark.browser
 SCHEMES = pytest.mark.parametrize("scheme", ["light", "dark"])
 
 
-def assert_clean_once_settled(page, watch, axe_script) -> None:
-    """axe finds nothing once the page's transitions have ended, and the page reported no problem."""
+def settle(page) -> None:
+    """Wait until the page's transitions have ended: axe passes over colours that are still changing."""
     page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
+
+
+def assert_clean_once_settled(page, watch, axe_script) -> None:
+    """axe finds nothing once the page has settled, and the page reported no problem."""
+    settle(page)
     assert axe_violations(page, axe_script) == []
     assert watch.problems == []
 
@@ -47,7 +52,7 @@ def test_the_copied_notice_of_the_search_share_link(open_page, axe_script, schem
     page.locator("[data-md-component=search-share]").click()
     notice = page.locator(".md-dialog")
     expect(notice).to_be_visible()
-    page.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
+    settle(page)
     # The notice alone: it leaves after 2 s, sooner than axe checks the whole page on a busy machine.
     assert axe_violations(page, axe_script, within=".md-dialog") == []
     expect(notice).to_have_class(re.compile(r"\bmd-dialog--active\b"), timeout=1)

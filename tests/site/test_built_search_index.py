@@ -65,12 +65,12 @@ def test_citations_dates_meta_lines_and_the_source_list_are_not_indexed(built_si
     assert "sources/#method" in found, "the rest of the Sources page stays searchable"
 
 
-
 def test_the_correction_how_tos_example_link_is_not_searched(built_site):
     """Its example id is made of question words: searched, it put the how-to among the answers to them."""
     page = (built_site / "corrections" / "index.html").read_text(encoding="utf-8")
     assert "faq/#" in page
     assert "faq/#" not in docs(built_site)["corrections/"]["text"]
+
 
 def test_the_exclusion_marker_does_not_reach_readers(built_site):
     for page in ("faq", "compare", "sources", "corrections", ""):
